@@ -1,0 +1,324 @@
+//! Test cases next to a definition (`cases.toml`): answers (+ weights, + parameter overrides)
+//! and what the advice must be. `cargo xtask test` runs every advisor's cases.
+//!
+//! ```toml
+//! [[case]]
+//! name = "Published fare 2018: 20 km costs EUR 3.68"
+//! inputs = { distance_km = 20 }
+//! parameters = { base_fare = 0.90, km_fare = 0.139 }
+//! expect.values = { fare = 3.68 }          # derived values, parameters, inputs, or "option.factor"
+//!
+//! [[case]]
+//! name = "Commuter"
+//! inputs = { trips_per_week = 10 }
+//! weights = { cost = 1 }                   # factors not named get weight 0
+//! expect.advice = "month_pass"
+//! expect.not_eligible = ["free_child"]
+//! ```
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::advisor::{Advisor, deserialize};
+use crate::diag::{Diagnostic, Diagnostics, Format, Locator, Seg, suggest};
+use crate::eval::{Answer, Scenario};
+use crate::model::Scalar;
+
+/// Default tolerance for expected values.
+pub const DEFAULT_TOLERANCE: f64 = 0.005;
+
+/// A file of test cases.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CasesFile {
+    /// The cases.
+    #[serde(default, rename = "case")]
+    pub cases: Vec<Case>,
+}
+
+/// One test case.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// What the case shows, in one line.
+    pub name: String,
+    /// How the expected figures were worked out (by hand, with sources).
+    #[serde(default)]
+    pub derivation: String,
+    /// Answers; questions not named keep their default.
+    #[serde(default)]
+    pub inputs: IndexMap<String, Scalar>,
+    /// Weights; when given, factors not named get weight 0.
+    pub weights: Option<IndexMap<String, f64>>,
+    /// Parameter values that replace the definition's (e.g. older tariffs).
+    #[serde(default)]
+    pub parameters: IndexMap<String, f64>,
+    /// What must hold.
+    pub expect: Expect,
+}
+
+/// Expectations of a case.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    /// The id of the best option.
+    pub advice: Option<String>,
+    /// The first options of the ranking, in order.
+    #[serde(default)]
+    pub ranking: Vec<String>,
+    /// Options that must be possible.
+    #[serde(default)]
+    pub eligible: Vec<String>,
+    /// Options that must not be possible.
+    #[serde(default)]
+    pub not_eligible: Vec<String>,
+    /// Expected values: an input, parameter or derived name, or `option.factor`.
+    #[serde(default)]
+    pub values: IndexMap<String, f64>,
+    /// Allowed difference for `values` (default 0.005).
+    pub tolerance: Option<f64>,
+}
+
+/// A case ready to run: names resolved.
+#[derive(Clone, Debug)]
+pub struct PreparedCase {
+    /// The case as written.
+    pub case: Case,
+    /// Its scenario.
+    pub scenario: Scenario,
+    /// Parameter values (all parameters).
+    pub params: Vec<f64>,
+}
+
+/// The outcome of one case.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaseResult {
+    /// The case name.
+    pub name: String,
+    /// Each failed expectation: what was expected and what came out.
+    pub failures: Vec<String>,
+}
+
+impl CaseResult {
+    /// True if every expectation held.
+    pub fn passed(&self) -> bool {
+        self.failures.is_empty()
+    }
+}
+
+/// Parses a cases file and checks every name in it against the advisor.
+pub fn load_cases(
+    advisor: &Advisor,
+    text: &str,
+    file: &str,
+) -> Result<Vec<PreparedCase>, Diagnostics> {
+    let format = Format::detect(file, text);
+    let parsed: CasesFile = deserialize(text, file, format)?;
+    let loc = Locator::new(file, text, format);
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    let mut out = Vec::new();
+    let inputs: Vec<&str> = advisor.inputs.iter().map(|i| i.id.as_str()).collect();
+    let params: Vec<&str> = advisor.params.iter().map(|p| p.id.as_str()).collect();
+    let factors: Vec<&str> = advisor.factors.iter().map(|f| f.id.as_str()).collect();
+    let options: Vec<&str> = advisor.options.iter().map(|o| o.id.as_str()).collect();
+    for (n, case) in parsed.cases.into_iter().enumerate() {
+        let at = |keys: &[&str]| {
+            let mut p = vec![Seg::Key("case".into()), Seg::Index(n)];
+            p.extend(keys.iter().map(|k| Seg::Key((*k).to_string())));
+            p
+        };
+        let mut scenario = advisor.default_scenario();
+        for (name, value) in &case.inputs {
+            let answer = match value {
+                Scalar::Number(v) => Answer::Number(*v),
+                Scalar::Bool(b) => Answer::YesNo(*b),
+                Scalar::Text(s) => Answer::Choice(s.clone()),
+            };
+            match advisor.input_index(name) {
+                None => errors.push(loc.at(
+                    &at(&["inputs", name]),
+                    format!("unknown question `{name}`"),
+                    suggest(name, &inputs),
+                )),
+                Some(i) => match advisor.answer_value(i, &answer) {
+                    Ok(v) => scenario.inputs[i] = v,
+                    Err(e) => errors.push(loc.at(&at(&["inputs", name]), e.to_string(), None)),
+                },
+            }
+        }
+        if let Some(ws) = &case.weights {
+            scenario.weights = vec![0.0; advisor.factors.len()];
+            for (name, w) in ws {
+                match advisor.factor_index(name) {
+                    None => errors.push(loc.at(
+                        &at(&["weights", name]),
+                        format!("unknown factor `{name}`"),
+                        suggest(name, &factors),
+                    )),
+                    Some(_) if !w.is_finite() || *w < 0.0 => errors.push(loc.at(
+                        &at(&["weights", name]),
+                        "a weight must be 0 or more",
+                        None,
+                    )),
+                    Some(f) => scenario.weights[f] = *w,
+                }
+            }
+        }
+        let mut pvals: Vec<f64> = advisor.params.iter().map(|p| p.value).collect();
+        for (name, v) in &case.parameters {
+            match advisor.param_index(name) {
+                None => errors.push(loc.at(
+                    &at(&["parameters", name]),
+                    format!("unknown parameter `{name}`"),
+                    suggest(name, &params),
+                )),
+                Some(j) => pvals[j] = *v,
+            }
+        }
+        let e = &case.expect;
+        let check_option = |id: &str, keys: &[&str], errors: &mut Vec<Diagnostic>| {
+            if advisor.option_index(id).is_none() {
+                errors.push(loc.at(
+                    &at(keys),
+                    format!("unknown option `{id}`"),
+                    suggest(id, &options),
+                ));
+            }
+        };
+        if let Some(a) = &e.advice {
+            check_option(a, &["expect", "advice"], &mut errors);
+        }
+        for id in e.ranking.iter().chain(&e.eligible).chain(&e.not_eligible) {
+            check_option(id, &["expect"], &mut errors);
+        }
+        for key in e.values.keys() {
+            if !value_exists(advisor, key) {
+                let mut known: Vec<&str> = inputs.clone();
+                known.extend(params.iter());
+                known.extend(advisor.derived.iter().map(|d| d.id.as_str()));
+                errors.push(loc.at(
+                    &at(&["expect", "values", key]),
+                    format!("unknown value `{key}`"),
+                    suggest(key, &known).or(Some(
+                        "use a question, parameter or derived name, or `option.factor`".into(),
+                    )),
+                ));
+            }
+        }
+        if e.advice.is_none()
+            && e.ranking.is_empty()
+            && e.eligible.is_empty()
+            && e.not_eligible.is_empty()
+            && e.values.is_empty()
+        {
+            errors.push(loc.at(
+                &at(&["expect"]),
+                "the case expects nothing",
+                Some("add expect.advice, expect.values, ...".into()),
+            ));
+        }
+        out.push(PreparedCase {
+            case,
+            scenario,
+            params: pvals,
+        });
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Diagnostics(errors))
+    }
+}
+
+fn value_exists(advisor: &Advisor, key: &str) -> bool {
+    match key.split_once('.') {
+        Some((o, f)) => advisor.option_index(o).is_some() && advisor.factor_index(f).is_some(),
+        None => advisor.slot_of(key).is_some(),
+    }
+}
+
+/// Runs one prepared case.
+pub fn run_case(advisor: &Advisor, pc: &PreparedCase) -> CaseResult {
+    let mut failures = Vec::new();
+    let mut ev = advisor.empty_evaluation();
+    if let Err(e) = advisor.evaluate_into(&pc.scenario, Some(&pc.params), &mut ev) {
+        return CaseResult {
+            name: pc.case.name.clone(),
+            failures: vec![format!("evaluation failed: {e}")],
+        };
+    }
+    let name_of = |o: usize| advisor.options[o].id.clone();
+    let e = &pc.case.expect;
+    if let Some(a) = &e.advice {
+        let got = ev
+            .best()
+            .map(name_of)
+            .unwrap_or_else(|| "(no eligible option)".into());
+        if &got != a {
+            failures.push(format!("advice: expected `{a}`, got `{got}`"));
+        }
+    }
+    if !e.ranking.is_empty() {
+        let got: Vec<String> = ev
+            .ranking
+            .iter()
+            .take(e.ranking.len())
+            .map(|&o| name_of(o))
+            .collect();
+        if got != e.ranking {
+            failures.push(format!("ranking: expected {:?}, got {:?}", e.ranking, got));
+        }
+    }
+    for id in &e.eligible {
+        if let Some(o) = advisor.option_index(id)
+            && !ev.options[o].eligible
+        {
+            failures.push(format!("`{id}` should be possible, but is not"));
+        }
+    }
+    for id in &e.not_eligible {
+        if let Some(o) = advisor.option_index(id)
+            && ev.options[o].eligible
+        {
+            failures.push(format!("`{id}` should not be possible, but is"));
+        }
+    }
+    let tol = e.tolerance.unwrap_or(DEFAULT_TOLERANCE);
+    for (key, want) in &e.values {
+        let got = match key.split_once('.') {
+            Some((o, f)) => match (advisor.option_index(o), advisor.factor_index(f)) {
+                (Some(o), Some(f)) if ev.options[o].eligible => Some(ev.options[o].values[f]),
+                (Some(_), Some(_)) => {
+                    failures.push(format!(
+                        "{key}: expected {want}, but option is not possible"
+                    ));
+                    continue;
+                }
+                _ => None,
+            },
+            None => advisor.slot_of(key).map(|s| ev.slots[s]),
+        };
+        match got {
+            Some(g) if (g - want).abs() <= tol => {}
+            Some(g) => failures.push(format!("{key}: expected {want} (±{tol}), got {g}")),
+            None => failures.push(format!("{key}: unknown value")),
+        }
+    }
+    CaseResult {
+        name: pc.case.name.clone(),
+        failures,
+    }
+}
+
+/// Loads and runs every case in a cases file.
+pub fn run_cases(
+    advisor: &Advisor,
+    text: &str,
+    file: &str,
+) -> Result<Vec<CaseResult>, Diagnostics> {
+    Ok(load_cases(advisor, text, file)?
+        .iter()
+        .map(|pc| run_case(advisor, pc))
+        .collect())
+}

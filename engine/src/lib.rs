@@ -1,0 +1,22 @@
+//! Advice-module engine: definition model, expression language, validation, evaluation and
+//! test cases. No web dependencies; tested natively.
+//!
+//! Data flow: definition text --[`Advisor::parse`]--> [`Advisor`] (compiled)
+//! --[`Advisor::evaluate`] with a [`Scenario`]--> [`Evaluation`] (per option: values,
+//! eligibility, score; the ranking).
+
+pub mod advisor;
+pub mod cases;
+pub mod diag;
+pub mod eval;
+pub mod expr;
+pub mod format;
+pub mod model;
+pub mod schema;
+pub mod text;
+
+pub use advisor::Advisor;
+pub use diag::{Diagnostic, Diagnostics};
+pub use eval::{Answer, Evaluation, Scenario};
+pub use model::Definition;
+pub use text::{Lang, Text};

@@ -1,0 +1,383 @@
+//! The definition format: what designers write (TOML, or JSON with the same shape).
+//!
+//! These are plain serde types; [`crate::Advisor::parse`] validates them and compiles the
+//! expressions. The JSON Schema for editors is generated from these types
+//! (`cargo xtask advisor schema`, see [`crate::schema`]).
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use crate::text::Text;
+
+/// A whole advisor definition.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Definition {
+    /// Short id, lowercase letters, digits, `-` and `_` (e.g. `ret`).
+    pub id: String,
+    /// Version of this definition (e.g. `2024.1`); shown with the advice and kept in shared links.
+    pub version: String,
+    /// Date (YYYY-MM-DD) from which the figures in this definition apply.
+    pub valid_from: String,
+    /// The organisation responsible for the content.
+    pub owner: String,
+    /// The question the advisor answers.
+    pub title: Text,
+    /// One or two sentences shown under the title.
+    #[serde(default)]
+    pub intro: Text,
+    /// Published sources that parameters refer to.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Questions to the citizen, in the order they are asked.
+    #[serde(default)]
+    pub inputs: IndexMap<String, InputDef>,
+    /// Named constants (tariffs, prices) with their source and status.
+    #[serde(default)]
+    pub parameters: IndexMap<String, ParameterDef>,
+    /// Named intermediate values computed from inputs and parameters.
+    #[serde(default)]
+    pub derived: IndexMap<String, DerivedDef>,
+    /// What the options are compared on. The first factor is the headline figure of the advice.
+    #[serde(default)]
+    pub factors: IndexMap<String, FactorDef>,
+    /// The products or choices the advice is about.
+    #[serde(default)]
+    pub options: IndexMap<String, OptionDef>,
+}
+
+/// A published source.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Id that parameters use in `source = "..."`.
+    pub id: String,
+    /// Title of the page or document.
+    pub title: String,
+    /// Where to read it (http or https).
+    pub url: String,
+    /// Publication date of the source (YYYY-MM-DD).
+    pub date: String,
+    /// Who published it.
+    #[serde(default)]
+    pub publisher: String,
+}
+
+/// Kind of question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InputKind {
+    /// A whole number with `min`, `max`, optional `step` (default 1).
+    Integer,
+    /// A number with `min`, `max` and `step`.
+    Number,
+    /// One of a list of `choices`.
+    Choice,
+    /// Yes or no.
+    YesNo,
+}
+
+/// One question.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InputDef {
+    /// integer, number, choice or yes_no.
+    pub kind: InputKind,
+    /// The question as the citizen reads it.
+    pub label: Text,
+    /// Extra explanation shown under the question.
+    #[serde(default)]
+    pub help: Text,
+    /// Unit shown after the number (e.g. "ritten per week").
+    #[serde(default)]
+    pub unit: Text,
+    /// Lowest allowed value (integer and number).
+    pub min: Option<f64>,
+    /// Highest allowed value (integer and number).
+    pub max: Option<f64>,
+    /// Step between allowed values (integer: default 1; number: required).
+    pub step: Option<f64>,
+    /// Value before the citizen answers: a number, a choice id, or true/false.
+    pub default: Option<Scalar>,
+    /// The choices (kind = choice).
+    #[serde(default)]
+    pub choices: Vec<ChoiceDef>,
+    /// Ask this question only when this yes/no expression holds; it may use earlier questions
+    /// only. While hidden, the question counts with its default value.
+    pub visible_if: Option<String>,
+}
+
+/// One choice of a choice question.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceDef {
+    /// Id used in expressions, e.g. `age_group == '65+'`.
+    pub id: String,
+    /// What the citizen reads.
+    pub label: Text,
+}
+
+/// Whether a figure comes from a published source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The figure appears literally in the cited source.
+    Verified,
+    /// No published figure was found; the page flags it as an example figure.
+    Illustrative,
+}
+
+/// A named constant.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ParameterDef {
+    /// The value.
+    pub value: f64,
+    /// Unit, e.g. "EUR", "EUR/km", "%".
+    #[serde(default)]
+    pub unit: String,
+    /// What the figure is, for the sources list.
+    pub label: Text,
+    /// Id of the source in `sources` (required when status = verified).
+    pub source: Option<String>,
+    /// verified or illustrative.
+    pub status: Status,
+    /// Remark shown with the figure (e.g. why it is illustrative).
+    #[serde(default)]
+    pub note: Text,
+}
+
+/// A derived value: an expression, optionally with a label and unit for display.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct DerivedDef {
+    /// The expression.
+    pub expr: String,
+    /// Label for display (optional).
+    #[serde(default)]
+    pub label: Text,
+    /// Unit for display (optional).
+    #[serde(default)]
+    pub unit: Text,
+}
+
+/// Direction of a factor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// e.g. cost.
+    LowerIsBetter,
+    /// e.g. flexibility.
+    HigherIsBetter,
+}
+
+/// How a factor's values become scores from 0 (worst) to 1 (best).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Scaling {
+    /// `"relative"`: the worst eligible option gets 0, the best 1.
+    Relative(RelativeTag),
+    /// `{ worst = .., best = .. }`: a fixed range; values outside it are clamped.
+    Range {
+        /// Value that scores 0.
+        worst: f64,
+        /// Value that scores 1.
+        best: f64,
+    },
+}
+
+/// The literal `"relative"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RelativeTag {
+    /// Scale relative to the options.
+    Relative,
+}
+
+/// How a factor's value is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueFormat {
+    /// An amount in euro with cents.
+    Euro,
+    /// A plain number.
+    #[default]
+    Number,
+}
+
+/// Something the options are compared on.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FactorDef {
+    /// Name of the factor.
+    pub label: Text,
+    /// What the factor means and how values were chosen.
+    #[serde(default)]
+    pub help: Text,
+    /// Unit shown after values (e.g. "per maand", "van 5").
+    #[serde(default)]
+    pub unit: Text,
+    /// lower_is_better or higher_is_better.
+    pub direction: Direction,
+    /// Default weight (relative; only ratios matter). Zero or more.
+    pub weight: f64,
+    /// "relative" or { worst = .., best = .. }.
+    pub scaling: Scaling,
+    /// euro or number.
+    #[serde(default)]
+    pub format: ValueFormat,
+    /// Decimals shown for number format (default 0).
+    pub decimals: Option<u8>,
+}
+
+/// One option (product, choice).
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OptionDef {
+    /// Name of the option.
+    pub label: Text,
+    /// One or two sentences about it.
+    #[serde(default)]
+    pub description: Text,
+    /// Where to buy or read more (http or https).
+    pub link: Option<String>,
+    /// A yes/no expression: when false, the option is not possible for this citizen.
+    pub eligible_if: Option<String>,
+    /// The reason shown when `eligible_if` is false (required with `eligible_if`).
+    #[serde(default)]
+    pub not_eligible: Text,
+    /// One expression (or number) per factor.
+    #[serde(default)]
+    pub values: IndexMap<String, ExprSrc>,
+}
+
+/// Expression source text; a bare number in the definition is accepted as well.
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(transparent)]
+pub struct ExprSrc(pub String);
+
+/// A scalar value: number, yes/no, or a choice id.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Scalar {
+    /// true / false.
+    Bool(bool),
+    /// A number.
+    Number(f64),
+    /// A choice id.
+    Text(String),
+}
+
+impl fmt::Display for Scalar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Scalar::Bool(b) => write!(f, "{b}"),
+            Scalar::Number(n) => write!(f, "{n}"),
+            Scalar::Text(s) => write!(f, "'{s}'"),
+        }
+    }
+}
+
+// ---- hand-written Deserialize impls: they keep serde's precise error positions ----
+
+impl<'de> Deserialize<'de> for ExprSrc {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ExprSrc;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an expression in quotes, or a number")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ExprSrc, E> {
+                Ok(ExprSrc(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<ExprSrc, E> {
+                Ok(ExprSrc(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<ExprSrc, E> {
+                Ok(ExprSrc(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<ExprSrc, E> {
+                Ok(ExprSrc(format!("{v:?}")))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<ExprSrc, E> {
+                Ok(ExprSrc(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DerivedTable {
+    expr: String,
+    #[serde(default)]
+    label: Text,
+    #[serde(default)]
+    unit: Text,
+}
+
+impl<'de> Deserialize<'de> for DerivedDef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = DerivedDef;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an expression in quotes, or a table with `expr`, `label` and `unit`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<DerivedDef, E> {
+                Ok(DerivedDef {
+                    expr: v.to_string(),
+                    label: Text::default(),
+                    unit: Text::default(),
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<DerivedDef, A::Error> {
+                let t = DerivedTable::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(DerivedDef {
+                    expr: t.expr,
+                    label: t.label,
+                    unit: t.unit,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RangeTable {
+    worst: f64,
+    best: f64,
+}
+
+impl<'de> Deserialize<'de> for Scaling {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Scaling;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("\"relative\" or a table { worst = .., best = .. }")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scaling, E> {
+                if v == "relative" {
+                    Ok(Scaling::Relative(RelativeTag::Relative))
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Str(v), &self))
+                }
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scaling, A::Error> {
+                let t = RangeTable::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Scaling::Range {
+                    worst: t.worst,
+                    best: t.best,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
