@@ -7,6 +7,7 @@
 
 pub mod advisor;
 pub mod cases;
+pub mod deps;
 pub mod diag;
 pub mod eval;
 pub mod expr;
