@@ -4,6 +4,10 @@ use super::{EQ_TOLERANCE, EvalError};
 
 /// Compiled expression node. 16 bytes; children are boxed.
 #[derive(Clone, Debug)]
+#[allow(
+    clippy::box_collection,
+    reason = "Box<Vec> keeps Node at 16 bytes; Box<[Node]> would make it 24"
+)]
 pub(super) enum Node {
     Const(f64),
     Slot(u32),
@@ -34,17 +38,36 @@ pub(super) enum Node {
     Clamp(Box<(Node, Node, Node)>),
 }
 
-/// Relative tolerance used by `round`, `floor` and `ceil` to absorb binary
-/// floating-point error (e.g. 2.675 is stored as 2.67499999999999982236431605997495353221893310546875).
-pub(super) const REL_EPS: f64 = 1e-10;
-/// Absolute part of that tolerance (matters only near zero).
+/// Tolerance used by `round`, `floor` and `ceil` to absorb binary
+/// floating-point error (e.g. 2.675 is stored as 2.67499999999999982236431605997495353221893310546875):
+/// a value within `slack(v)` below a rounding boundary counts as on it.
+/// `slack(v) = min(|v| * REL_EPS, MAX_SLACK) + ABS_EPS`, in units of the last
+/// kept digit (cents for `round(x, 2)`).
+pub(super) const REL_EPS: f64 = 1e-12;
+/// Absolute part of the tolerance (matters only near zero).
 pub(super) const ABS_EPS: f64 = 1e-12;
+/// Cap so that very large values are not pushed across a boundary.
+pub(super) const MAX_SLACK: f64 = 1e-3;
 
 const POW10: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
 
 #[inline(always)]
 fn slack(v: f64) -> f64 {
-    v.abs() * REL_EPS + ABS_EPS
+    (v.abs() * REL_EPS).min(MAX_SLACK) + ABS_EPS
+}
+
+/// 2^52: every f64 at least this large (in magnitude) is an integer.
+const INTEGRAL: f64 = 4_503_599_627_370_496.0;
+
+/// Floor without a libm call (`f64::floor` is a function call on baseline
+/// x86-64 and wasm32 may also not inline it). Exact for all finite inputs.
+#[inline(always)]
+fn fast_floor(x: f64) -> f64 {
+    if x.abs() >= INTEGRAL {
+        return x;
+    }
+    let t = x as i64 as f64; // truncates toward zero
+    if t > x { t - 1.0 } else { t }
 }
 
 /// Round half away from zero to `decimals` decimals, treating values within
@@ -55,28 +78,40 @@ pub(super) fn round_to(x: f64, decimals: u8) -> f64 {
     if !y.is_finite() {
         return y;
     }
-    if y.abs() >= 4_503_599_627_370_496.0 {
-        // 2^52: already an integer at this scale.
+    if y.abs() >= INTEGRAL {
         return x;
     }
-    let r = (y.abs() + slack(y)).round().copysign(y) / scale;
+    let a = y.abs() + slack(y);
+    // a < 2^52 + slack, so the cast is exact truncation of a non-negative value
+    let r = ((a + 0.5) as u64 as f64).copysign(y) / scale;
     r + 0.0 // turn -0.0 into 0.0
 }
 
 pub(super) fn floor_tol(x: f64) -> f64 {
-    (x + slack(x)).floor() + 0.0
+    fast_floor(x + slack(x)) + 0.0
 }
 
 pub(super) fn ceil_tol(x: f64) -> f64 {
-    (x - slack(x)).ceil() + 0.0
+    -fast_floor(-(x - slack(x))) + 0.0
+}
+
+/// Record the first evaluation error; the NaN returned makes the rest of the
+/// evaluation meaningless, and `Node::eval` reports the recorded error.
+#[cold]
+#[inline(never)]
+fn fail(err: &mut Option<EvalError>, e: EvalError) -> f64 {
+    if err.is_none() {
+        *err = Some(e);
+    }
+    f64::NAN
 }
 
 #[inline(always)]
-fn finite(v: f64) -> Result<f64, EvalError> {
+fn finite(v: f64, err: &mut Option<EvalError>) -> f64 {
     if v.is_finite() {
-        Ok(v)
+        v
     } else {
-        Err(EvalError::NotFinite)
+        fail(err, EvalError::NotFinite)
     }
 }
 
@@ -86,83 +121,113 @@ fn b(v: bool) -> f64 {
 }
 
 impl Node {
+    /// Evaluate. Never returns a non-finite value.
+    #[inline]
     pub(super) fn eval(&self, s: &[f64]) -> Result<f64, EvalError> {
-        Ok(match self {
+        let mut err = None;
+        let v = self.ev(s, &mut err);
+        match err {
+            Some(e) => Err(e),
+            None if v.is_finite() => Ok(v),
+            None => Err(EvalError::NotFinite),
+        }
+    }
+
+    /// Evaluation core. Errors are recorded in `err` (first one wins) and
+    /// yield NaN; returning a plain f64 keeps the hot path in registers.
+    /// Once `err` is set the returned value is meaningless.
+    /// Child evaluation with leaves (constants and slots) handled inline,
+    /// saving a call for about half of all nodes.
+    #[inline(always)]
+    fn val(&self, s: &[f64], err: &mut Option<EvalError>) -> f64 {
+        match self {
             Node::Const(v) => *v,
             Node::Slot(i) => match s.get(*i as usize) {
                 Some(&v) if v.is_finite() => v,
-                Some(_) => return Err(EvalError::NotFinite),
-                None => return Err(EvalError::SlotOutOfRange),
+                Some(_) => fail(err, EvalError::NotFinite),
+                None => fail(err, EvalError::SlotOutOfRange),
             },
-            Node::Neg(a) => -a.eval(s)?,
-            Node::Not(a) => b(a.eval(s)? == 0.0),
-            Node::Add(p) => finite(p.0.eval(s)? + p.1.eval(s)?)?,
-            Node::Sub(p) => finite(p.0.eval(s)? - p.1.eval(s)?)?,
-            Node::Mul(p) => finite(p.0.eval(s)? * p.1.eval(s)?)?,
+            _ => self.ev(s, err),
+        }
+    }
+
+    fn ev(&self, s: &[f64], err: &mut Option<EvalError>) -> f64 {
+        match self {
+            Node::Const(v) => *v,
+            Node::Slot(i) => match s.get(*i as usize) {
+                Some(&v) if v.is_finite() => v,
+                Some(_) => fail(err, EvalError::NotFinite),
+                None => fail(err, EvalError::SlotOutOfRange),
+            },
+            Node::Neg(a) => -a.val(s, err),
+            Node::Not(a) => b(a.val(s, err) == 0.0),
+            Node::Add(p) => finite(p.0.val(s, err) + p.1.val(s, err), err),
+            Node::Sub(p) => finite(p.0.val(s, err) - p.1.val(s, err), err),
+            Node::Mul(p) => finite(p.0.val(s, err) * p.1.val(s, err), err),
             Node::Div(p) => {
-                let x = p.0.eval(s)?;
-                let y = p.1.eval(s)?;
+                let x = p.0.val(s, err);
+                let y = p.1.val(s, err);
                 if y == 0.0 {
-                    return Err(EvalError::DivisionByZero);
+                    return fail(err, EvalError::DivisionByZero);
                 }
-                finite(x / y)?
+                finite(x / y, err)
             }
             Node::And(p) => {
-                if p.0.eval(s)? == 0.0 {
+                if p.0.val(s, err) == 0.0 {
                     0.0
                 } else {
-                    b(p.1.eval(s)? != 0.0)
+                    b(p.1.val(s, err) != 0.0)
                 }
             }
             Node::Or(p) => {
-                if p.0.eval(s)? != 0.0 {
+                if p.0.val(s, err) != 0.0 {
                     1.0
                 } else {
-                    b(p.1.eval(s)? != 0.0)
+                    b(p.1.val(s, err) != 0.0)
                 }
             }
-            Node::Eq(p) => b((p.0.eval(s)? - p.1.eval(s)?).abs() <= EQ_TOLERANCE),
-            Node::Ne(p) => b((p.0.eval(s)? - p.1.eval(s)?).abs() > EQ_TOLERANCE),
-            Node::Lt(p) => b(p.0.eval(s)? < p.1.eval(s)? - EQ_TOLERANCE),
-            Node::Le(p) => b(p.0.eval(s)? <= p.1.eval(s)? + EQ_TOLERANCE),
-            Node::Gt(p) => b(p.0.eval(s)? > p.1.eval(s)? + EQ_TOLERANCE),
-            Node::Ge(p) => b(p.0.eval(s)? >= p.1.eval(s)? - EQ_TOLERANCE),
+            Node::Eq(p) => b((p.0.val(s, err) - p.1.val(s, err)).abs() <= EQ_TOLERANCE),
+            Node::Ne(p) => b((p.0.val(s, err) - p.1.val(s, err)).abs() > EQ_TOLERANCE),
+            Node::Lt(p) => b(p.0.val(s, err) < p.1.val(s, err) - EQ_TOLERANCE),
+            Node::Le(p) => b(p.0.val(s, err) <= p.1.val(s, err) + EQ_TOLERANCE),
+            Node::Gt(p) => b(p.0.val(s, err) > p.1.val(s, err) + EQ_TOLERANCE),
+            Node::Ge(p) => b(p.0.val(s, err) >= p.1.val(s, err) - EQ_TOLERANCE),
             Node::In(p) => {
-                let x = p.0.eval(s)?;
+                let x = p.0.val(s, err);
                 b(p.1.iter().any(|&v| (x - v).abs() <= EQ_TOLERANCE))
             }
             Node::If(p) => {
-                if p.0.eval(s)? != 0.0 {
-                    p.1.eval(s)?
+                if p.0.val(s, err) != 0.0 {
+                    p.1.val(s, err)
                 } else {
-                    p.2.eval(s)?
+                    p.2.val(s, err)
                 }
             }
             Node::Min(args) => {
                 let mut m = f64::INFINITY;
                 for a in args.iter() {
-                    m = m.min(a.eval(s)?);
+                    m = m.min(a.val(s, err));
                 }
-                finite(m)?
+                m
             }
             Node::Max(args) => {
                 let mut m = f64::NEG_INFINITY;
                 for a in args.iter() {
-                    m = m.max(a.eval(s)?);
+                    m = m.max(a.val(s, err));
                 }
-                finite(m)?
+                m
             }
-            Node::Round(a, d) => finite(round_to(a.eval(s)?, *d))?,
-            Node::Floor(a) => floor_tol(a.eval(s)?),
-            Node::Ceil(a) => ceil_tol(a.eval(s)?),
-            Node::Abs(a) => a.eval(s)?.abs(),
+            Node::Round(a, d) => finite(round_to(a.val(s, err), *d), err),
+            Node::Floor(a) => floor_tol(a.val(s, err)),
+            Node::Ceil(a) => ceil_tol(a.val(s, err)),
+            Node::Abs(a) => a.val(s, err).abs(),
             Node::Clamp(p) => {
-                let x = p.0.eval(s)?;
-                let lo = p.1.eval(s)?;
-                let hi = p.2.eval(s)?;
+                let x = p.0.val(s, err);
+                let lo = p.1.val(s, err);
+                let hi = p.2.val(s, err);
                 lo.max(x.min(hi))
             }
-        })
+        }
     }
 
     /// Whether any slot is read by this node or its children.

@@ -14,9 +14,13 @@
 //! unary   := "-" unary | atom
 //! atom    := number | "true" | "false" | "yes" | "no" | 'text' | "text"
 //!          | name | name "(" expr ("," expr)* ")" | "(" expr ")"
-//!          | "if" expr "then" expr "else" expr
 //! item    := 'text' | "text" | number | "-" number
 //! ```
+//!
+//! `if` is only allowed where a whole expression is expected (top level, inside
+//! brackets, as a function argument, or as a part of another `if`); its `else`
+//! part extends as far right as possible. Inside a larger formula it must be
+//! bracketed: `1 + (if a then 2 else 3)`.
 //!
 //! Values are encoded as `f64`: numbers as themselves, yes/no as 0.0/1.0 and a
 //! choice as the index of the chosen option.
@@ -211,12 +215,7 @@ impl Expr {
     /// gives `EvalError::NotFinite`.
     #[inline]
     pub fn eval(&self, slots: &[f64]) -> Result<f64, EvalError> {
-        let v = self.root.eval(slots)?;
-        if v.is_finite() {
-            Ok(v)
-        } else {
-            Err(EvalError::NotFinite)
-        }
+        self.root.eval(slots)
     }
 
     /// Slots this expression reads (sorted, deduplicated).

@@ -126,7 +126,7 @@ fn write_literal(f: &mut fmt::Formatter<'_>, kind: &Kind) -> fmt::Result {
 impl fmt::Display for AstNode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            Kind::Num(v) if *v < 0.0 => write!(f, "({v})"),
+            Kind::Num(v) if v.is_sign_negative() => write!(f, "({v})"),
             Kind::Num(_) | Kind::Str(_) => write_literal(f, &self.kind),
             Kind::Bool(b) => write!(f, "{b}"),
             Kind::Name(n) => write!(f, "{n}"),
@@ -571,7 +571,13 @@ impl<'a> Parser<'a> {
 
     fn atom(&mut self) -> Result<AstNode, ExprError> {
         if self.peek() == &Tok::If {
-            return self.if_expr();
+            let t = self.tok();
+            return Err(ExprError::new(
+                t.start,
+                t.end,
+                "an `if` inside a larger formula must be put in brackets",
+            )
+            .hint("write (if condition then value else other_value)"));
         }
         let t = self.advance();
         match t.tok {
