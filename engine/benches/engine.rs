@@ -1,0 +1,37 @@
+//! Engine benchmarks: parse+compile of the RET definition, and one evaluation.
+//! Run with `cargo xtask bench` (or `cargo bench -p advies-engine`).
+
+use std::hint::black_box;
+
+use advies_engine::Advisor;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+const RET: &str = include_str!("../../advisors/ret/definition.toml");
+
+fn parse_compile(c: &mut Criterion) {
+    c.bench_function("ret/parse+compile", |b| {
+        b.iter(|| Advisor::parse(black_box(RET), "ret/definition.toml").unwrap())
+    });
+}
+
+fn evaluate(c: &mut Criterion) {
+    let advisor = Advisor::parse(RET, "ret/definition.toml").unwrap();
+    let mut sc = advisor.default_scenario();
+    c.bench_function("ret/evaluate (allocating)", |b| {
+        b.iter(|| advisor.evaluate(black_box(&sc)).unwrap())
+    });
+    let mut ev = advisor.empty_evaluation();
+    let trips = advisor.input_index("trips_per_week").unwrap();
+    let mut n = 0u32;
+    c.bench_function("ret/evaluate_into (reused buffers)", |b| {
+        b.iter(|| {
+            n = (n + 1) % 41;
+            sc.inputs[trips] = f64::from(n);
+            advisor.evaluate_into(black_box(&sc), None, &mut ev).unwrap();
+            black_box(ev.best())
+        })
+    });
+}
+
+criterion_group!(benches, parse_compile, evaluate);
+criterion_main!(benches);
