@@ -6,6 +6,7 @@
 //! eligibility, score; the ranking).
 
 pub mod advisor;
+pub mod analysis;
 pub mod cases;
 pub mod deps;
 pub mod diag;

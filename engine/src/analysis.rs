@@ -1,0 +1,461 @@
+//! Analysis of one scenario: tipping points, what-ifs, weight stability, margin and decisive
+//! factors. Semantics: `../shared/DESIGN.md`, "Analysis semantics", and
+//! `docs/definition-format.md`.
+//!
+//! - **Tipping points** of a numeric input: every value in its range where the best option
+//!   changes. Inputs with at most [`EXACT_GRID_LIMIT`] values on their step grid are evaluated at
+//!   every value (exact); finer inputs are sampled on a grid and every bracket where the best
+//!   option differs is narrowed by bisection to the step (or 1e-6 of the range).
+//! - **Weight stability**: with the score linear in each normalised weight share `t` (the other
+//!   weights rescaled proportionally), the interval of `t` in which the best option stays best is
+//!   found in closed form (Triantaphyllou & Sanchez 1997).
+//! - **Margin**: the smallest relative change of one input (fraction of its range) or one weight
+//!   share that flips the advice.
+//! - **Decisive factors**: each factor's share of the winner's lead over the runner-up.
+
+use crate::advisor::Advisor;
+use crate::eval::{Evaluation, Scenario};
+use crate::model::InputKind;
+
+/// Inputs with at most this many values on their step grid are analysed at every value.
+pub const EXACT_GRID_LIMIT: usize = 4001;
+/// Samples for inputs with a finer grid, before bisection.
+pub const SAMPLES: usize = 400;
+/// Default: advice whose margin is below this is called borderline.
+pub const DEFAULT_BORDERLINE: f64 = 0.10;
+
+/// A value of a numeric input where the best option changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TippingPoint {
+    /// The input.
+    pub input: usize,
+    /// The first value (going up) at which `to` is best. For step grids this is exact: at
+    /// `at - step` the best option is `from`.
+    pub at: f64,
+    /// Best option just below `at` (None: no eligible option there).
+    pub from: Option<usize>,
+    /// Best option at `at` (None: no eligible option there).
+    pub to: Option<usize>,
+}
+
+/// The best option for another value of a choice or yes/no input.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WhatIf {
+    /// The input.
+    pub input: usize,
+    /// The other value (choice index, or 0/1).
+    pub value: f64,
+    /// Best option with that value.
+    pub best: Option<usize>,
+}
+
+/// How far one factor's weight can move before the advice changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WeightInterval {
+    /// The factor.
+    pub factor: usize,
+    /// Its current share of the total weight, 0..=1.
+    pub share: f64,
+    /// Lowest share at which the best option stays best.
+    pub low: f64,
+    /// Highest share at which the best option stays best.
+    pub high: f64,
+    /// Who takes over below `low` (None: the advice holds down to 0).
+    pub below: Option<usize>,
+    /// Who takes over above `high` (None: the advice holds up to 1).
+    pub above: Option<usize>,
+}
+
+impl WeightInterval {
+    /// A share converted to a raw weight, keeping the other factors' raw weights as they are.
+    /// `others` is the sum of the other factors' raw weights.
+    pub fn raw_weight(share: f64, others: f64) -> f64 {
+        if share >= 1.0 {
+            f64::INFINITY
+        } else {
+            share * others / (1.0 - share)
+        }
+    }
+}
+
+/// What is closest to flipping the advice.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Nearest {
+    /// A tipping point of a numeric input.
+    Input { input: usize, at: f64 },
+    /// An end of a weight interval.
+    Weight { factor: usize, share: f64 },
+}
+
+/// The margin of the advice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Margin {
+    /// Smallest relative change (0..=1) that flips the advice; None if nothing flips it.
+    pub value: Option<f64>,
+    /// What flips it at that distance.
+    pub nearest: Option<Nearest>,
+    /// True when `value` is below the borderline threshold.
+    pub borderline: bool,
+}
+
+/// The full analysis of one scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    /// Best option.
+    pub best: Option<usize>,
+    /// Runner-up.
+    pub runner_up: Option<usize>,
+    /// Tipping points of every visible numeric input, sorted by input then value.
+    pub tipping_points: Vec<TippingPoint>,
+    /// For every visible choice and yes/no input, the best option under each other value.
+    pub what_ifs: Vec<WhatIf>,
+    /// Per factor with a finite interval computation, in factor order.
+    pub weight_intervals: Vec<WeightInterval>,
+    /// Margin and classification.
+    pub margin: Margin,
+    /// Per factor: its share of the winner's lead over the runner-up (sums to 1 when there is a
+    /// lead; negative when the factor favours the runner-up).
+    pub contributions: Vec<f64>,
+}
+
+/// Reusable analysis state (buffers), so repeated analyses do not allocate per evaluation.
+pub struct Analyzer<'a> {
+    advisor: &'a Advisor,
+    ev: Evaluation,
+    sc: Scenario,
+}
+
+impl<'a> Analyzer<'a> {
+    /// An analyzer for `advisor`.
+    pub fn new(advisor: &'a Advisor) -> Analyzer<'a> {
+        Analyzer {
+            advisor,
+            ev: advisor.empty_evaluation(),
+            sc: advisor.default_scenario(),
+        }
+    }
+
+    /// Best option when input `i` has value `v` (other answers from `base`); None when no
+    /// option is eligible or the evaluation fails there.
+    fn best_with(&mut self, base: &Scenario, i: usize, v: f64) -> Option<usize> {
+        self.sc.inputs.clone_from(&base.inputs);
+        self.sc.weights.clone_from(&base.weights);
+        self.sc.inputs[i] = v;
+        match self.advisor.evaluate_into(&self.sc, None, &mut self.ev) {
+            Ok(()) => self.ev.best(),
+            Err(_) => None,
+        }
+    }
+
+    /// All tipping points of numeric input `i`.
+    pub fn tipping_points(&mut self, base: &Scenario, i: usize) -> Vec<TippingPoint> {
+        let inp = &self.advisor.inputs[i];
+        let (min, max, step) = (inp.min, inp.max, inp.step);
+        let steps = ((max - min) / step).round() as usize;
+        let mut out = Vec::new();
+        if steps < EXACT_GRID_LIMIT {
+            let mut prev = self.best_with(base, i, min);
+            for k in 1..=steps {
+                let v = grid_value(min, step, k, max);
+                let cur = self.best_with(base, i, v);
+                if cur != prev {
+                    out.push(TippingPoint {
+                        input: i,
+                        at: v,
+                        from: prev,
+                        to: cur,
+                    });
+                }
+                prev = cur;
+            }
+            return out;
+        }
+        // Fine grid: sample, then bisect each bracket to the step (and to 1e-6 of the range).
+        let tol = step.max((max - min) * 1e-6);
+        let mut x0 = min;
+        let mut b0 = self.best_with(base, i, x0);
+        for k in 1..=SAMPLES {
+            let x1 = if k == SAMPLES {
+                max
+            } else {
+                snap(min + (max - min) * k as f64 / SAMPLES as f64, min, step)
+            };
+            let b1 = self.best_with(base, i, x1);
+            if b1 != b0 {
+                let (mut lo, mut hi) = (x0, x1);
+                while hi - lo > tol {
+                    let mid = snap((lo + hi) / 2.0, min, step);
+                    if mid <= lo || mid >= hi {
+                        break;
+                    }
+                    if self.best_with(base, i, mid) == b0 {
+                        lo = mid
+                    } else {
+                        hi = mid
+                    }
+                }
+                let to = self.best_with(base, i, hi);
+                out.push(TippingPoint {
+                    input: i,
+                    at: hi,
+                    from: b0,
+                    to,
+                });
+                // The bracket's right side may differ from `to` again (two flips in one sample
+                // interval): continue from `hi`.
+                if to != b1 {
+                    out.push(TippingPoint {
+                        input: i,
+                        at: x1,
+                        from: to,
+                        to: b1,
+                    });
+                }
+            }
+            x0 = x1;
+            b0 = b1;
+        }
+        out
+    }
+
+    /// The full analysis of scenario `sc`. `borderline` is the margin below which the advice is
+    /// called borderline (see [`DEFAULT_BORDERLINE`]).
+    pub fn analyse(&mut self, sc: &Scenario, ev: &Evaluation, borderline: f64) -> Analysis {
+        let a = self.advisor;
+        let best = ev.best();
+        let runner_up = ev.runner_up();
+        let mut tipping_points = Vec::new();
+        let mut what_ifs = Vec::new();
+        for (i, inp) in a.inputs.iter().enumerate() {
+            if !ev.visible[i] {
+                continue;
+            }
+            match inp.kind {
+                InputKind::Integer | InputKind::Number => {
+                    tipping_points.extend(self.tipping_points(sc, i))
+                }
+                InputKind::Choice | InputKind::YesNo => {
+                    let n = (inp.max - inp.min).round() as usize;
+                    for k in 0..=n {
+                        let v = k as f64;
+                        if v == ev.slots[i] {
+                            continue;
+                        }
+                        let b = self.best_with(sc, i, v);
+                        what_ifs.push(WhatIf {
+                            input: i,
+                            value: v,
+                            best: b,
+                        });
+                    }
+                }
+            }
+        }
+        let weight_intervals = match best {
+            Some(b) => (0..a.factors.len())
+                .map(|k| weight_interval(ev, b, k))
+                .collect(),
+            None => Vec::new(),
+        };
+        let contributions = contributions(ev, best, runner_up);
+
+        // Margin: nearest tipping point (fraction of range) or weight interval end (share).
+        let mut nearest: Option<(f64, Nearest)> = None;
+        let mut consider = |d: f64, n: Nearest| {
+            if nearest.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                nearest = Some((d, n));
+            }
+        };
+        for tp in &tipping_points {
+            let inp = &a.inputs[tp.input];
+            let x = ev.slots[tp.input];
+            // Distance to the boundary: going up, the flip happens at `at`; going down, at
+            // `at - step` (the last value of the other side).
+            let d = if tp.at > x {
+                tp.at - x
+            } else {
+                x - (tp.at - inp.step)
+            };
+            consider(
+                (d / (inp.max - inp.min)).max(0.0),
+                Nearest::Input {
+                    input: tp.input,
+                    at: tp.at,
+                },
+            );
+        }
+        for wi in &weight_intervals {
+            if wi.below.is_some() {
+                consider(
+                    wi.share - wi.low,
+                    Nearest::Weight {
+                        factor: wi.factor,
+                        share: wi.low,
+                    },
+                );
+            }
+            if wi.above.is_some() {
+                consider(
+                    wi.high - wi.share,
+                    Nearest::Weight {
+                        factor: wi.factor,
+                        share: wi.high,
+                    },
+                );
+            }
+        }
+        let margin = match nearest {
+            Some((d, n)) => Margin {
+                value: Some(d),
+                nearest: Some(n),
+                borderline: d < borderline,
+            },
+            None => Margin {
+                value: None,
+                nearest: None,
+                borderline: false,
+            },
+        };
+        Analysis {
+            best,
+            runner_up,
+            tipping_points,
+            what_ifs,
+            weight_intervals,
+            margin,
+            contributions,
+        }
+    }
+}
+
+fn grid_value(min: f64, step: f64, k: usize, max: f64) -> f64 {
+    let v = min + k as f64 * step;
+    ((v * 1e9).round() / 1e9).min(max)
+}
+
+fn snap(v: f64, min: f64, step: f64) -> f64 {
+    let k = ((v - min) / step).round();
+    ((min + k * step) * 1e9).round() / 1e9
+}
+
+/// Closed-form weight interval for factor `k` around best option `b`.
+///
+/// With shares `w` (sum 1) and `t` the share of factor `k`, the others scaled by
+/// `(1 - t) / (1 - w_k)`, the score of option `o` is `t * s_ok + (1 - t) * R_o` with
+/// `R_o = sum_{f != k} w_f s_of / (1 - w_k)`: linear in `t`. `b` stays best while, for every
+/// other eligible `o`, `t * d_o >= c_o` with `d_o = (s_bk - R_b) - (s_ok - R_o)` and
+/// `c_o = R_o - R_b`. Each gives a bound `c_o / d_o` (lower if `d_o > 0`, upper if `d_o < 0`).
+pub fn weight_interval(ev: &Evaluation, b: usize, k: usize) -> WeightInterval {
+    let wk = ev.weights[k];
+    let rest = |o: usize| -> f64 {
+        let s = &ev.options[o].scaled;
+        if wk < 1.0 - 1e-12 {
+            ev.weights
+                .iter()
+                .enumerate()
+                .filter(|&(f, _)| f != k)
+                .map(|(f, w)| w * s[f])
+                .sum::<f64>()
+                / (1.0 - wk)
+        } else {
+            // All weight on k: the others share equally when k is turned down.
+            let n = (ev.weights.len() - 1).max(1) as f64;
+            s.iter()
+                .enumerate()
+                .filter(|&(f, _)| f != k)
+                .map(|(_, v)| v)
+                .sum::<f64>()
+                / n
+        }
+    };
+    let rb = rest(b);
+    let sbk = ev.options[b].scaled[k];
+    // (bound, option, slope of the option's score in t)
+    let mut lower: Vec<(f64, usize, f64)> = Vec::new();
+    let mut upper: Vec<(f64, usize, f64)> = Vec::new();
+    for o in ev.ranking.iter().copied().filter(|&o| o != b) {
+        let ro = rest(o);
+        let slope = ev.options[o].scaled[k] - ro;
+        let d = (sbk - rb) - slope;
+        if d.abs() < 1e-9 {
+            continue; // parallel: the order between b and o does not depend on this weight
+        }
+        let bound = (ro - rb) / d;
+        if d > 0.0 {
+            lower.push((bound, o, slope))
+        } else {
+            upper.push((bound, o, slope))
+        }
+    }
+    // The binding bound is the nearest one. When several options share it, the one that wins
+    // just beyond it has the steepest score in that direction (then: definition order).
+    let pick = |cands: &[(f64, usize, f64)], bound: f64, up: bool| -> Option<usize> {
+        cands
+            .iter()
+            .filter(|c| (c.0 - bound).abs() <= 1e-9)
+            .max_by(|x, y| {
+                let (sx, sy) = if up { (x.2, y.2) } else { (-x.2, -y.2) };
+                sx.total_cmp(&sy).then(y.1.cmp(&x.1))
+            })
+            .map(|c| c.1)
+    };
+    let mut low = lower.iter().map(|c| c.0).fold(f64::NEG_INFINITY, f64::max);
+    let mut below = if low.is_finite() {
+        pick(&lower, low, false)
+    } else {
+        None
+    };
+    let mut high = upper.iter().map(|c| c.0).fold(f64::INFINITY, f64::min);
+    let mut above = if high.is_finite() {
+        pick(&upper, high, true)
+    } else {
+        None
+    };
+    // Bounds within float noise of the ends count as the ends (the advice holds all the way).
+    if low <= 1e-9 {
+        below = None;
+        low = 0.0;
+    }
+    if high >= 1.0 - 1e-9 {
+        above = None;
+        high = 1.0;
+    }
+    low = low.min(wk);
+    high = high.max(wk);
+    WeightInterval {
+        factor: k,
+        share: wk,
+        low,
+        high,
+        below,
+        above,
+    }
+}
+
+/// Each factor's share of the lead of `best` over `runner_up`.
+pub fn contributions(ev: &Evaluation, best: Option<usize>, runner_up: Option<usize>) -> Vec<f64> {
+    let nf = ev.weights.len();
+    let (Some(b), Some(r)) = (best, runner_up) else {
+        return vec![0.0; nf];
+    };
+    let parts: Vec<f64> = (0..nf)
+        .map(|f| ev.weights[f] * (ev.options[b].scaled[f] - ev.options[r].scaled[f]))
+        .collect();
+    let lead: f64 = parts.iter().sum();
+    if lead.abs() < 1e-12 {
+        return vec![0.0; nf];
+    }
+    parts.iter().map(|p| p / lead).collect()
+}
+
+impl Advisor {
+    /// Evaluates and analyses one scenario with the default borderline threshold.
+    pub fn analyse(
+        &self,
+        sc: &Scenario,
+    ) -> Result<(Evaluation, Analysis), crate::eval::EvalFailure> {
+        let ev = self.evaluate(sc)?;
+        let an = Analyzer::new(self).analyse(sc, &ev, DEFAULT_BORDERLINE);
+        Ok((ev, an))
+    }
+}
