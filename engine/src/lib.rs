@@ -11,6 +11,7 @@ pub mod cases;
 pub mod deps;
 pub mod diag;
 pub mod eval;
+pub mod explain;
 pub mod expr;
 pub mod format;
 pub mod model;

@@ -1,0 +1,215 @@
+//! The advice explained in plain words (Dutch at B1 level, and English), built from the
+//! evaluation and the analysis: why this option, how solid it is, and the nearest tipping
+//! points ("Bij 11 ritten per week of meer past het RET maandabonnement beter.").
+
+use crate::advisor::Advisor;
+use crate::analysis::{Analysis, Nearest};
+use crate::eval::Evaluation;
+use crate::format;
+use crate::model::{InputKind, ValueFormat};
+use crate::text::Lang;
+
+/// At most this many tipping-point sentences.
+pub const MAX_TIPPING_SENTENCES: usize = 3;
+
+/// The explanation of one advice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    /// Why this option: the decisive factors.
+    pub why: String,
+    /// How solid the advice is.
+    pub solidity: String,
+    /// True when the advice is a borderline case.
+    pub borderline: bool,
+    /// The nearest tipping points, nearest first.
+    pub tipping: Vec<String>,
+}
+
+/// Writes the value of input `i` with its unit: "11 ritten per week".
+pub fn input_value(advisor: &Advisor, i: usize, v: f64, lang: Lang) -> String {
+    let inp = &advisor.inputs[i];
+    let decimals = match inp.kind {
+        InputKind::Integer => 0,
+        _ => decimals_of(inp.step),
+    };
+    let unit = advisor.def.inputs.get_index(i).map(|(_, d)| d.unit.get(lang)).unwrap_or("");
+    let n = format::number(v, decimals, lang);
+    if unit.is_empty() { n } else { format!("{n} {unit}") }
+}
+
+/// Number of decimals needed to write multiples of `step`.
+pub fn decimals_of(step: f64) -> usize {
+    (0..=6).find(|&d| ((step * 10f64.powi(d as i32)).round() - step * 10f64.powi(d as i32)).abs() < 1e-9).unwrap_or(6)
+}
+
+fn label(advisor: &Advisor, o: usize, lang: Lang) -> String {
+    advisor.def.options[o].label.get(lang).to_string()
+}
+
+fn factor_label(advisor: &Advisor, f: usize, lang: Lang) -> String {
+    advisor.def.factors[f].label.get(lang).to_lowercase()
+}
+
+/// True when only the first (headline) factor counts and it is an amount in euro: then
+/// "cheaper" is the right word instead of "fits better".
+fn cost_only(advisor: &Advisor, ev: &Evaluation) -> bool {
+    advisor.def.factors.get_index(0).is_some_and(|(_, f)| f.format == ValueFormat::Euro)
+        && ev.weights.iter().skip(1).all(|w| *w == 0.0)
+}
+
+/// Builds the explanation.
+pub fn explain(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) -> Explanation {
+    let nl = lang == Lang::Nl;
+    let Some(best) = an.best else {
+        return Explanation {
+            why: if nl {
+                "Geen enkele keuze past bij je antwoorden. Bij elke keuze staat waarom niet.".into()
+            } else {
+                "None of the options fits your answers. Each option says why not.".into()
+            },
+            solidity: String::new(),
+            borderline: false,
+            tipping: Vec::new(),
+        };
+    };
+    let best_label = label(advisor, best, lang);
+    let cheaper = cost_only(advisor, ev);
+
+    // Why: the factors that carry most of the lead over the runner-up.
+    let why = match an.runner_up {
+        None => {
+            if nl {
+                format!("{best_label} is de enige keuze die bij je antwoorden past.")
+            } else {
+                format!("{best_label} is the only option that fits your answers.")
+            }
+        }
+        Some(r) => {
+            let mut carried: Vec<(usize, f64)> = an.contributions.iter().copied().enumerate().filter(|(_, c)| *c > 0.05).collect();
+            carried.sort_by(|a, b| b.1.total_cmp(&a.1));
+            let names: Vec<String> = carried.iter().take(2).map(|(f, _)| factor_label(advisor, *f, lang)).collect();
+            let runner = label(advisor, r, lang);
+            match (names.len(), nl) {
+                (0, true) => format!("{best_label} en {runner} scoren bijna gelijk."),
+                (0, false) => format!("{best_label} and {runner} score almost the same."),
+                (1, true) => format!("{best_label} past het best. Dit komt vooral door de {} (vergeleken met {runner}).", names[0]),
+                (1, false) => format!("{best_label} fits best, mainly because of {} (compared with {runner}).", names[0]),
+                (_, true) => format!("{best_label} past het best. Dit komt vooral door de {} en de {} (vergeleken met {runner}).", names[0], names[1]),
+                (_, false) => format!("{best_label} fits best, mainly because of {} and {} (compared with {runner}).", names[0], names[1]),
+            }
+        }
+    };
+
+    let borderline = an.margin.borderline;
+    let solidity = match (an.margin.value, borderline, nl) {
+        (None, _, true) => "Dit advies is stevig: binnen je antwoorden verandert het niet.".into(),
+        (None, _, false) => "This advice is solid: it does not change within your answers.".into(),
+        (Some(_), true, true) => "Let op: dit is een grensgeval. Een kleine verandering kan het advies veranderen.".into(),
+        (Some(_), true, false) => "Note: this is a borderline case. A small change can change the advice.".into(),
+        (Some(_), false, true) => "Dit advies is stevig: een kleine verandering maakt niets uit.".into(),
+        (Some(_), false, false) => "This advice is solid: a small change makes no difference.".into(),
+    };
+
+    // Tipping points: per numeric input the nearest one above and below the current value.
+    let mut items: Vec<(f64, String)> = Vec::new();
+    for (i, inp) in advisor.inputs.iter().enumerate() {
+        if !ev.visible[i] {
+            continue;
+        }
+        let x = ev.slots[i];
+        let range = inp.max - inp.min;
+        let tps: Vec<_> = an.tipping_points.iter().filter(|t| t.input == i).collect();
+        if let Some(up) = tps.iter().filter(|t| t.at > x).min_by(|a, b| a.at.total_cmp(&b.at))
+            && let Some(to) = up.to
+        {
+            let v = input_value(advisor, i, up.at, lang);
+            let name = label(advisor, to, lang);
+            let s = match (nl, cheaper) {
+                (true, true) => format!("Bij {v} of meer is {name} goedkoper."),
+                (true, false) => format!("Bij {v} of meer past {name} beter."),
+                (false, true) => format!("At {v} or more, {name} is cheaper."),
+                (false, false) => format!("At {v} or more, {name} fits better."),
+            };
+            items.push(((up.at - x) / range, s));
+        }
+        if let Some(down) = tps.iter().filter(|t| t.at <= x).max_by(|a, b| a.at.total_cmp(&b.at))
+            && let Some(from) = down.from
+        {
+            let edge = down.at - inp.step;
+            let v = input_value(advisor, i, edge, lang);
+            let name = label(advisor, from, lang);
+            let s = match (nl, cheaper) {
+                (true, true) => format!("Bij {v} of minder is {name} goedkoper."),
+                (true, false) => format!("Bij {v} of minder past {name} beter."),
+                (false, true) => format!("At {v} or less, {name} is cheaper."),
+                (false, false) => format!("At {v} or less, {name} fits better."),
+            };
+            items.push(((x - edge) / range, s));
+        }
+    }
+    // The nearest weight change, if it is nearer than every input.
+    if let Some(Nearest::Weight { factor, share }) = &an.margin.nearest
+        && let Some(wi) = an.weight_intervals.iter().find(|w| w.factor == *factor)
+    {
+        let pct = format::number((share * 100.0).round(), 0, lang);
+        let fname = factor_label(advisor, *factor, lang);
+        let s = if *share > wi.share {
+            wi.above.map(|o| {
+                let name = label(advisor, o, lang);
+                if nl { format!("Weegt de {fname} voor meer dan {pct}% mee? Dan past {name} beter.") } else { format!("If {fname} counts for more than {pct}%, {name} fits better.") }
+            })
+        } else {
+            wi.below.map(|o| {
+                let name = label(advisor, o, lang);
+                if nl { format!("Weegt de {fname} voor minder dan {pct}% mee? Dan past {name} beter.") } else { format!("If {fname} counts for less than {pct}%, {name} fits better.") }
+            })
+        };
+        if let Some(s) = s {
+            items.push((an.margin.value.unwrap_or(1.0), s));
+        }
+    }
+    items.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let tipping = items.into_iter().take(MAX_TIPPING_SENTENCES).map(|(_, s)| s).collect();
+    Explanation { why, solidity, borderline, tipping }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RET: &str = include_str!("../../advisors/ret/definition.toml");
+
+    #[test]
+    fn ret_default_explanation() {
+        let a = Advisor::parse(RET, "ret.toml").unwrap();
+        let (ev, an) = a.analyse(&a.default_scenario()).unwrap();
+        let nl = explain(&a, &ev, &an, Lang::Nl);
+        assert!(nl.why.starts_with("Reizen op saldo (OV-chipkaart of OVpay) past het best."), "{}", nl.why);
+        assert!(nl.why.contains("kosten per maand"), "{}", nl.why);
+        assert!(
+            nl.tipping.iter().any(|s| s == "Bij 11 ritten per week of meer past RET maandabonnement beter."),
+            "{:?}",
+            nl.tipping
+        );
+        let en = explain(&a, &ev, &an, Lang::En);
+        assert!(en.tipping.iter().any(|s| s == "At 11 trips per week or more, RET monthly pass fits better."), "{:?}", en.tipping);
+    }
+
+    #[test]
+    fn cost_only_says_cheaper() {
+        let a = Advisor::parse(RET, "ret.toml").unwrap();
+        let mut sc = a.default_scenario();
+        sc.weights = vec![1.0, 0.0, 0.0];
+        let (ev, an) = a.analyse(&sc).unwrap();
+        let nl = explain(&a, &ev, &an, Lang::Nl);
+        // 8 trips: pay per trip 77.65 < year 82.50; at 9 trips 87.36 > 82.50 (cases.toml).
+        assert!(nl.tipping.iter().any(|s| s == "Bij 9 ritten per week of meer is RET jaarabonnement goedkoper."), "{:?}", nl.tipping);
+    }
+
+    #[test]
+    fn decimals() {
+        assert_eq!(decimals_of(1.0), 0);
+        assert_eq!(decimals_of(0.5), 1);
+        assert_eq!(decimals_of(0.001), 3);
+    }
+}
