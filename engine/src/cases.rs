@@ -78,6 +78,42 @@ pub struct Expect {
     pub values: IndexMap<String, f64>,
     /// Allowed difference for `values` (default 0.005).
     pub tolerance: Option<f64>,
+    /// All tipping points of a numeric input, in order: `trips_per_week = [{ at = 11, from = "a", to = "b" }]`.
+    #[serde(default)]
+    pub tipping_points: IndexMap<String, Vec<TippingExpect>>,
+    /// The interval of a factor's weight share (0..1) in which the advice stays.
+    #[serde(default)]
+    pub weight_intervals: IndexMap<String, IntervalExpect>,
+}
+
+/// An expected tipping point.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TippingExpect {
+    /// The first value (going up) at which `to` is best.
+    pub at: f64,
+    /// Best option just below (omit: no eligible option there).
+    pub from: Option<String>,
+    /// Best option at `at` (omit: no eligible option there).
+    pub to: Option<String>,
+    /// Allowed difference for `at` (default: exact within 1e-9).
+    pub tolerance: Option<f64>,
+}
+
+/// An expected weight interval, as shares of the total weight (0..1).
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IntervalExpect {
+    /// Lowest share at which the advice stays.
+    pub from: f64,
+    /// Highest share at which the advice stays.
+    pub to: f64,
+    /// Who takes over below `from` (omit: nobody, the advice holds down to 0).
+    pub below: Option<String>,
+    /// Who takes over above `to` (omit: nobody, the advice holds up to 1).
+    pub above: Option<String>,
+    /// Allowed difference for `from` and `to` (default 0.001).
+    pub tolerance: Option<f64>,
 }
 
 /// A case ready to run: names resolved.
@@ -206,7 +242,52 @@ pub fn load_cases(
                 ));
             }
         }
+        for (name, tps) in &e.tipping_points {
+            match advisor.input_index(name) {
+                Some(i)
+                    if matches!(
+                        advisor.inputs[i].kind,
+                        crate::model::InputKind::Integer | crate::model::InputKind::Number
+                    ) => {}
+                Some(_) => errors.push(loc.at(
+                    &at(&["expect", "tipping_points", name]),
+                    format!("`{name}` is not a number question; tipping points are for numbers"),
+                    Some("use expect.advice with other inputs for choices".into()),
+                )),
+                None => errors.push(loc.at(
+                    &at(&["expect", "tipping_points", name]),
+                    format!("unknown question `{name}`"),
+                    suggest(name, &inputs),
+                )),
+            }
+            for tp in tps {
+                for id in tp.from.iter().chain(&tp.to) {
+                    check_option(id, &["expect", "tipping_points", name], &mut errors);
+                }
+            }
+        }
+        for (name, wi) in &e.weight_intervals {
+            if advisor.factor_index(name).is_none() {
+                errors.push(loc.at(
+                    &at(&["expect", "weight_intervals", name]),
+                    format!("unknown factor `{name}`"),
+                    suggest(name, &factors),
+                ));
+            }
+            if !(0.0..=1.0).contains(&wi.from) || !(0.0..=1.0).contains(&wi.to) || wi.from > wi.to {
+                errors.push(loc.at(
+                    &at(&["expect", "weight_intervals", name]),
+                    "from and to are shares of the total weight: 0 <= from <= to <= 1",
+                    None,
+                ));
+            }
+            for id in wi.below.iter().chain(&wi.above) {
+                check_option(id, &["expect", "weight_intervals", name], &mut errors);
+            }
+        }
         if e.advice.is_none()
+            && e.tipping_points.is_empty()
+            && e.weight_intervals.is_empty()
             && e.ranking.is_empty()
             && e.eligible.is_empty()
             && e.not_eligible.is_empty()
@@ -303,6 +384,55 @@ pub fn run_case(advisor: &Advisor, pc: &PreparedCase) -> CaseResult {
             Some(g) if (g - want).abs() <= tol => {}
             Some(g) => failures.push(format!("{key}: expected {want} (±{tol}), got {g}")),
             None => failures.push(format!("{key}: unknown value")),
+        }
+    }
+    if !e.tipping_points.is_empty() || !e.weight_intervals.is_empty() {
+        let mut analyzer = crate::analysis::Analyzer::new(advisor);
+        let opt = |o: Option<usize>| o.map(name_of).unwrap_or_else(|| "(none)".into());
+        let want_opt = |o: &Option<String>| o.clone().unwrap_or_else(|| "(none)".into());
+        for (name, want) in &e.tipping_points {
+            let Some(i) = advisor.input_index(name) else {
+                continue;
+            };
+            let got = analyzer.tipping_points(&pc.scenario, i);
+            let matches = got.len() == want.len()
+                && got.iter().zip(want).all(|(g, w)| {
+                    (g.at - w.at).abs() <= w.tolerance.unwrap_or(1e-9)
+                        && opt(g.from) == want_opt(&w.from)
+                        && opt(g.to) == want_opt(&w.to)
+                });
+            if !matches {
+                let wanted: Vec<String> = want
+                    .iter()
+                    .map(|w| format!("{} ({} -> {})", w.at, want_opt(&w.from), want_opt(&w.to)))
+                    .collect();
+                let got: Vec<String> = got
+                    .iter()
+                    .map(|t| format!("{} ({} -> {})", t.at, opt(t.from), opt(t.to)))
+                    .collect();
+                failures.push(format!(
+                    "tipping points of {name}: expected [{}], got [{}]",
+                    wanted.join(", "),
+                    got.join(", ")
+                ));
+            }
+        }
+        for (name, want) in &e.weight_intervals {
+            let (Some(f), Some(b)) = (advisor.factor_index(name), ev.best()) else {
+                continue;
+            };
+            let got = crate::analysis::weight_interval(&ev, b, f);
+            let tol = want.tolerance.unwrap_or(0.001);
+            if (got.low - want.from).abs() > tol
+                || (got.high - want.to).abs() > tol
+                || opt(got.below) != want_opt(&want.below)
+                || opt(got.above) != want_opt(&want.above)
+            {
+                failures.push(format!(
+                    "weight interval of {name}: expected {}..{} (below: {}, above: {}), got {:.6}..{:.6} (below: {}, above: {})",
+                    want.from, want.to, want_opt(&want.below), want_opt(&want.above), got.low, got.high, opt(got.below), opt(got.above)
+                ));
+            }
         }
     }
     CaseResult {
