@@ -32,14 +32,27 @@ pub fn input_value(advisor: &Advisor, i: usize, v: f64, lang: Lang) -> String {
         InputKind::Integer => 0,
         _ => decimals_of(inp.step),
     };
-    let unit = advisor.def.inputs.get_index(i).map(|(_, d)| d.unit.get(lang)).unwrap_or("");
+    let unit = advisor
+        .def
+        .inputs
+        .get_index(i)
+        .map(|(_, d)| d.unit.get(lang))
+        .unwrap_or("");
     let n = format::number(v, decimals, lang);
-    if unit.is_empty() { n } else { format!("{n} {unit}") }
+    if unit.is_empty() {
+        n
+    } else {
+        format!("{n} {unit}")
+    }
 }
 
 /// Number of decimals needed to write multiples of `step`.
 pub fn decimals_of(step: f64) -> usize {
-    (0..=6).find(|&d| ((step * 10f64.powi(d as i32)).round() - step * 10f64.powi(d as i32)).abs() < 1e-9).unwrap_or(6)
+    (0..=6)
+        .find(|&d| {
+            ((step * 10f64.powi(d as i32)).round() - step * 10f64.powi(d as i32)).abs() < 1e-9
+        })
+        .unwrap_or(6)
 }
 
 fn label(advisor: &Advisor, o: usize, lang: Lang) -> String {
@@ -53,7 +66,11 @@ fn factor_label(advisor: &Advisor, f: usize, lang: Lang) -> String {
 /// True when only the first (headline) factor counts and it is an amount in euro: then
 /// "cheaper" is the right word instead of "fits better".
 fn cost_only(advisor: &Advisor, ev: &Evaluation) -> bool {
-    advisor.def.factors.get_index(0).is_some_and(|(_, f)| f.format == ValueFormat::Euro)
+    advisor
+        .def
+        .factors
+        .get_index(0)
+        .is_some_and(|(_, f)| f.format == ValueFormat::Euro)
         && ev.weights.iter().skip(1).all(|w| *w == 0.0)
 }
 
@@ -85,17 +102,39 @@ pub fn explain(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) ->
             }
         }
         Some(r) => {
-            let mut carried: Vec<(usize, f64)> = an.contributions.iter().copied().enumerate().filter(|(_, c)| *c > 0.05).collect();
+            let mut carried: Vec<(usize, f64)> = an
+                .contributions
+                .iter()
+                .copied()
+                .enumerate()
+                .filter(|(_, c)| *c > 0.05)
+                .collect();
             carried.sort_by(|a, b| b.1.total_cmp(&a.1));
-            let names: Vec<String> = carried.iter().take(2).map(|(f, _)| factor_label(advisor, *f, lang)).collect();
+            let names: Vec<String> = carried
+                .iter()
+                .take(2)
+                .map(|(f, _)| factor_label(advisor, *f, lang))
+                .collect();
             let runner = label(advisor, r, lang);
             match (names.len(), nl) {
                 (0, true) => format!("{best_label} en {runner} scoren bijna gelijk."),
                 (0, false) => format!("{best_label} and {runner} score almost the same."),
-                (1, true) => format!("{best_label} past het best. Dit komt vooral door de {} (vergeleken met {runner}).", names[0]),
-                (1, false) => format!("{best_label} fits best, mainly because of {} (compared with {runner}).", names[0]),
-                (_, true) => format!("{best_label} past het best. Dit komt vooral door de {} en de {} (vergeleken met {runner}).", names[0], names[1]),
-                (_, false) => format!("{best_label} fits best, mainly because of {} and {} (compared with {runner}).", names[0], names[1]),
+                (1, true) => format!(
+                    "{best_label} past het best. Dit komt vooral door de {} (vergeleken met {runner}).",
+                    names[0]
+                ),
+                (1, false) => format!(
+                    "{best_label} fits best, mainly because of {} (compared with {runner}).",
+                    names[0]
+                ),
+                (_, true) => format!(
+                    "{best_label} past het best. Dit komt vooral door de {} en de {} (vergeleken met {runner}).",
+                    names[0], names[1]
+                ),
+                (_, false) => format!(
+                    "{best_label} fits best, mainly because of {} and {} (compared with {runner}).",
+                    names[0], names[1]
+                ),
             }
         }
     };
@@ -104,10 +143,19 @@ pub fn explain(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) ->
     let solidity = match (an.margin.value, borderline, nl) {
         (None, _, true) => "Dit advies is stevig: binnen je antwoorden verandert het niet.".into(),
         (None, _, false) => "This advice is solid: it does not change within your answers.".into(),
-        (Some(_), true, true) => "Let op: dit is een grensgeval. Een kleine verandering kan het advies veranderen.".into(),
-        (Some(_), true, false) => "Note: this is a borderline case. A small change can change the advice.".into(),
-        (Some(_), false, true) => "Dit advies is stevig: een kleine verandering maakt niets uit.".into(),
-        (Some(_), false, false) => "This advice is solid: a small change makes no difference.".into(),
+        (Some(_), true, true) => {
+            "Let op: dit is een grensgeval. Een kleine verandering kan het advies veranderen."
+                .into()
+        }
+        (Some(_), true, false) => {
+            "Note: this is a borderline case. A small change can change the advice.".into()
+        }
+        (Some(_), false, true) => {
+            "Dit advies is stevig: een kleine verandering maakt niets uit.".into()
+        }
+        (Some(_), false, false) => {
+            "This advice is solid: a small change makes no difference.".into()
+        }
     };
 
     // Tipping points: per numeric input the nearest one above and below the current value.
@@ -119,7 +167,10 @@ pub fn explain(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) ->
         let x = ev.slots[i];
         let range = inp.max - inp.min;
         let tps: Vec<_> = an.tipping_points.iter().filter(|t| t.input == i).collect();
-        if let Some(up) = tps.iter().filter(|t| t.at > x).min_by(|a, b| a.at.total_cmp(&b.at))
+        if let Some(up) = tps
+            .iter()
+            .filter(|t| t.at > x)
+            .min_by(|a, b| a.at.total_cmp(&b.at))
             && let Some(to) = up.to
         {
             let v = input_value(advisor, i, up.at, lang);
@@ -132,7 +183,10 @@ pub fn explain(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) ->
             };
             items.push(((up.at - x) / range, s));
         }
-        if let Some(down) = tps.iter().filter(|t| t.at <= x).max_by(|a, b| a.at.total_cmp(&b.at))
+        if let Some(down) = tps
+            .iter()
+            .filter(|t| t.at <= x)
+            .max_by(|a, b| a.at.total_cmp(&b.at))
             && let Some(from) = down.from
         {
             let edge = down.at - inp.step;
@@ -156,12 +210,20 @@ pub fn explain(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) ->
         let s = if *share > wi.share {
             wi.above.map(|o| {
                 let name = label(advisor, o, lang);
-                if nl { format!("Weegt de {fname} voor meer dan {pct}% mee? Dan past {name} beter.") } else { format!("If {fname} counts for more than {pct}%, {name} fits better.") }
+                if nl {
+                    format!("Weegt de {fname} voor meer dan {pct}% mee? Dan past {name} beter.")
+                } else {
+                    format!("If {fname} counts for more than {pct}%, {name} fits better.")
+                }
             })
         } else {
             wi.below.map(|o| {
                 let name = label(advisor, o, lang);
-                if nl { format!("Weegt de {fname} voor minder dan {pct}% mee? Dan past {name} beter.") } else { format!("If {fname} counts for less than {pct}%, {name} fits better.") }
+                if nl {
+                    format!("Weegt de {fname} voor minder dan {pct}% mee? Dan past {name} beter.")
+                } else {
+                    format!("If {fname} counts for less than {pct}%, {name} fits better.")
+                }
             })
         };
         if let Some(s) = s {
@@ -169,8 +231,17 @@ pub fn explain(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) ->
         }
     }
     items.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let tipping = items.into_iter().take(MAX_TIPPING_SENTENCES).map(|(_, s)| s).collect();
-    Explanation { why, solidity, borderline, tipping }
+    let tipping = items
+        .into_iter()
+        .take(MAX_TIPPING_SENTENCES)
+        .map(|(_, s)| s)
+        .collect();
+    Explanation {
+        why,
+        solidity,
+        borderline,
+        tipping,
+    }
 }
 
 #[cfg(test)]
@@ -184,15 +255,28 @@ mod tests {
         let a = Advisor::parse(RET, "ret.toml").unwrap();
         let (ev, an) = a.analyse(&a.default_scenario()).unwrap();
         let nl = explain(&a, &ev, &an, Lang::Nl);
-        assert!(nl.why.starts_with("Reizen op saldo (OV-chipkaart of OVpay) past het best."), "{}", nl.why);
+        assert!(
+            nl.why
+                .starts_with("Reizen op saldo (OV-chipkaart of OVpay) past het best."),
+            "{}",
+            nl.why
+        );
         assert!(nl.why.contains("kosten per maand"), "{}", nl.why);
         assert!(
-            nl.tipping.iter().any(|s| s == "Bij 11 ritten per week of meer past RET maandabonnement beter."),
+            nl.tipping
+                .iter()
+                .any(|s| s == "Bij 11 ritten per week of meer past RET maandabonnement beter."),
             "{:?}",
             nl.tipping
         );
         let en = explain(&a, &ev, &an, Lang::En);
-        assert!(en.tipping.iter().any(|s| s == "At 11 trips per week or more, RET monthly pass fits better."), "{:?}", en.tipping);
+        assert!(
+            en.tipping
+                .iter()
+                .any(|s| s == "At 11 trips per week or more, RET monthly pass fits better."),
+            "{:?}",
+            en.tipping
+        );
     }
 
     #[test]
@@ -203,7 +287,13 @@ mod tests {
         let (ev, an) = a.analyse(&sc).unwrap();
         let nl = explain(&a, &ev, &an, Lang::Nl);
         // 8 trips: pay per trip 77.65 < year 82.50; at 9 trips 87.36 > 82.50 (cases.toml).
-        assert!(nl.tipping.iter().any(|s| s == "Bij 9 ritten per week of meer is RET jaarabonnement goedkoper."), "{:?}", nl.tipping);
+        assert!(
+            nl.tipping
+                .iter()
+                .any(|s| s == "Bij 9 ritten per week of meer is RET jaarabonnement goedkoper."),
+            "{:?}",
+            nl.tipping
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 pub mod advisor;
 pub mod analysis;
 pub mod cases;
+pub mod chart;
 pub mod deps;
 pub mod diag;
 pub mod eval;
