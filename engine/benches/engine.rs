@@ -27,11 +27,33 @@ fn evaluate(c: &mut Criterion) {
         b.iter(|| {
             n = (n + 1) % 41;
             sc.inputs[trips] = f64::from(n);
-            advisor.evaluate_into(black_box(&sc), None, &mut ev).unwrap();
+            advisor
+                .evaluate_into(black_box(&sc), None, &mut ev)
+                .unwrap();
             black_box(ev.best())
         })
     });
 }
 
-criterion_group!(benches, parse_compile, evaluate);
+fn analyse(c: &mut Criterion) {
+    let advisor = Advisor::parse(RET, "ret/definition.toml").unwrap();
+    let sc = advisor.default_scenario();
+    c.bench_function("ret/full analysis", |b| {
+        b.iter(|| advisor.analyse(black_box(&sc)).unwrap())
+    });
+    let text = advies_engine::generate::generated_definition(20, 100, 20);
+    let big = Advisor::parse(&text, "generated.toml").unwrap();
+    let sc = big.default_scenario();
+    let mut group = c.benchmark_group("generated 100 options x 20 factors x 20 inputs");
+    group.sample_size(20);
+    group.bench_function("evaluate", |b| {
+        b.iter(|| big.evaluate(black_box(&sc)).unwrap())
+    });
+    group.bench_function("full analysis", |b| {
+        b.iter(|| big.analyse(black_box(&sc)).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, parse_compile, evaluate, analyse);
 criterion_main!(benches);

@@ -118,21 +118,148 @@ pub struct Analysis {
     pub contributions: Vec<f64>,
 }
 
+/// What must be re-evaluated when one input changes (everything else keeps its value).
+#[derive(Clone, Debug, Default)]
+struct InputPlan {
+    /// Another question's `visible_if` reads this input: evaluate everything.
+    full: bool,
+    /// Derived values that depend on the input, in evaluation order.
+    derived: Vec<usize>,
+    /// Options whose eligibility depends on the input (all their values are recomputed too).
+    eligibility: Vec<usize>,
+    /// (option, factor) values that depend on the input.
+    cells: Vec<(usize, usize)>,
+    /// Relative-scaled factors whose scaling may change with the input.
+    relative: Vec<usize>,
+}
+
+fn plan_for_input(a: &Advisor, i: usize) -> InputPlan {
+    let mut affected = vec![false; a.slot_count()];
+    affected[i] = true;
+    let reads =
+        |e: &crate::expr::Expr, affected: &[bool]| e.slots().iter().any(|&s| affected[s as usize]);
+    let full = a.inputs.iter().any(|inp| {
+        inp.visible_if
+            .as_ref()
+            .is_some_and(|e| e.slots().contains(&(i as u32)))
+    });
+    let mut plan = InputPlan {
+        full,
+        ..InputPlan::default()
+    };
+    for &k in &a.derived_order {
+        if reads(&a.derived[k].expr, &affected) {
+            affected[a.derived_slot(k)] = true;
+            plan.derived.push(k);
+        }
+    }
+    for (o, opt) in a.options.iter().enumerate() {
+        let elig = opt
+            .eligible_if
+            .as_ref()
+            .is_some_and(|e| reads(e, &affected));
+        if elig {
+            plan.eligibility.push(o);
+        }
+        for (f, e) in opt.values.iter().enumerate() {
+            if elig || reads(e, &affected) {
+                plan.cells.push((o, f));
+            }
+        }
+    }
+    let is_relative = |f: usize| matches!(a.factors[f].scaling, crate::model::Scaling::Relative(_));
+    plan.relative = (0..a.factors.len())
+        .filter(|&f| {
+            is_relative(f) && (!plan.eligibility.is_empty() || plan.cells.iter().any(|c| c.1 == f))
+        })
+        .collect();
+    plan
+}
+
 /// Reusable analysis state (buffers), so repeated analyses do not allocate per evaluation.
 pub struct Analyzer<'a> {
     advisor: &'a Advisor,
     ev: Evaluation,
     sc: Scenario,
+    plans: Vec<InputPlan>,
 }
 
 impl<'a> Analyzer<'a> {
     /// An analyzer for `advisor`.
     pub fn new(advisor: &'a Advisor) -> Analyzer<'a> {
+        let plans = (0..advisor.inputs.len())
+            .map(|i| plan_for_input(advisor, i))
+            .collect();
         Analyzer {
             advisor,
             ev: advisor.empty_evaluation(),
             sc: advisor.default_scenario(),
+            plans,
         }
+    }
+
+    /// Prepares incremental evaluation of input `i` around scenario `base`: evaluates `base`
+    /// once into the work buffers. False when incremental evaluation is not possible.
+    fn begin_input(&mut self, base: &Scenario, i: usize) -> bool {
+        self.sc.inputs.clone_from(&base.inputs);
+        self.sc.weights.clone_from(&base.weights);
+        !self.plans[i].full
+            && self
+                .advisor
+                .evaluate_into(&self.sc, None, &mut self.ev)
+                .is_ok()
+            // A hidden question counts with its default: only full evaluation knows that.
+            && self.ev.visible[i]
+    }
+
+    /// Best option with input `i` at `v`, re-evaluating only what depends on `i`. The work
+    /// buffers must come from [`Analyzer::begin_input`] for the same input.
+    fn best_incremental(&mut self, i: usize, v: f64) -> Option<usize> {
+        let a = self.advisor;
+        let plan = &self.plans[i];
+        let ev = &mut self.ev;
+        ev.slots[i] = v;
+        for &k in &plan.derived {
+            ev.slots[a.derived_slot(k)] = a.derived[k].expr.eval(&ev.slots).ok()?;
+        }
+        for &o in &plan.eligibility {
+            let e = a.options[o].eligible_if.as_ref()?;
+            ev.options[o].eligible = e.eval(&ev.slots).ok()? != 0.0;
+        }
+        for &(o, f) in &plan.cells {
+            let r = &mut ev.options[o];
+            r.values[f] = if r.eligible {
+                a.options[o].values[f].eval(&ev.slots).ok()?
+            } else {
+                0.0
+            };
+            let fac = &a.factors[f];
+            if let crate::model::Scaling::Range { .. } = fac.scaling {
+                r.scaled[f] = if r.eligible {
+                    crate::eval::scale(r.values[f], fac.direction, fac.scaling, 0.0, 0.0)
+                } else {
+                    0.0
+                };
+            }
+        }
+        // Only factors the input touches need new scaled values; then one dot product per
+        // option and an argmax (no sort): the analysis needs the best option only.
+        for &f in &plan.relative {
+            a.rescale_factor(ev, f);
+        }
+        let mut best: Option<(usize, i64)> = None;
+        for (o, r) in ev.options.iter_mut().enumerate() {
+            if !r.eligible {
+                r.score = 0.0;
+                continue;
+            }
+            r.score = r.scaled.iter().zip(&ev.weights).map(|(s, w)| s * w).sum();
+            let key = crate::eval::score_key(r.score);
+            if best.is_none_or(|(_, k)| key > k) {
+                best = Some((o, key));
+            }
+        }
+        best.map(|b| b.0)
     }
 
     /// Best option when input `i` has value `v` (other answers from `base`); None when no
@@ -153,11 +280,19 @@ impl<'a> Analyzer<'a> {
         let (min, max, step) = (inp.min, inp.max, inp.step);
         let steps = ((max - min) / step).round() as usize;
         let mut out = Vec::new();
+        let incremental = self.begin_input(base, i);
+        let mut best = |this: &mut Self, v: f64| {
+            if incremental {
+                this.best_incremental(i, v)
+            } else {
+                this.best_with(base, i, v)
+            }
+        };
         if steps < EXACT_GRID_LIMIT {
-            let mut prev = self.best_with(base, i, min);
+            let mut prev = best(self, min);
             for k in 1..=steps {
                 let v = grid_value(min, step, k, max);
-                let cur = self.best_with(base, i, v);
+                let cur = best(self, v);
                 if cur != prev {
                     out.push(TippingPoint {
                         input: i,
@@ -173,14 +308,14 @@ impl<'a> Analyzer<'a> {
         // Fine grid: sample, then bisect each bracket to the step (and to 1e-6 of the range).
         let tol = step.max((max - min) * 1e-6);
         let mut x0 = min;
-        let mut b0 = self.best_with(base, i, x0);
+        let mut b0 = best(self, x0);
         for k in 1..=SAMPLES {
             let x1 = if k == SAMPLES {
                 max
             } else {
                 snap(min + (max - min) * k as f64 / SAMPLES as f64, min, step)
             };
-            let b1 = self.best_with(base, i, x1);
+            let b1 = best(self, x1);
             if b1 != b0 {
                 let (mut lo, mut hi) = (x0, x1);
                 while hi - lo > tol {
@@ -194,7 +329,7 @@ impl<'a> Analyzer<'a> {
                         hi = mid
                     }
                 }
-                let to = self.best_with(base, i, hi);
+                let to = best(self, hi);
                 out.push(TippingPoint {
                     input: i,
                     at: hi,

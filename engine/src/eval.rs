@@ -361,20 +361,16 @@ impl Advisor {
             };
         }
 
-        // Scaling and scores.
-        for (f, fac) in self.factors.iter().enumerate() {
-            let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-            for r in ev.options.iter().filter(|r| r.eligible) {
-                lo = lo.min(r.values[f]);
-                hi = hi.max(r.values[f]);
-            }
-            for r in ev.options.iter_mut() {
-                r.scaled[f] = if !r.eligible {
-                    0.0
-                } else {
-                    scale(r.values[f], fac.direction, fac.scaling, lo, hi)
-                };
-            }
+        self.score_and_rank(ev);
+        Ok(())
+    }
+
+    /// Scaling, scores and ranking from the eligibility, raw values and weights already in
+    /// `ev`: the last stage of [`Advisor::evaluate_into`]. The analysis calls it after
+    /// re-evaluating only what one changed input affects.
+    pub fn score_and_rank(&self, ev: &mut Evaluation) {
+        for f in 0..self.factors.len() {
+            self.rescale_factor(ev, f);
         }
         for r in ev.options.iter_mut() {
             r.score = if r.eligible {
@@ -387,15 +383,27 @@ impl Advisor {
         ev.ranking
             .extend((0..self.options.len()).filter(|&o| ev.options[o].eligible));
         let opts = &ev.options;
-        ev.ranking.sort_by(|&a, &b| {
-            let (sa, sb) = (opts[a].score, opts[b].score);
-            if (sa - sb).abs() <= SCORE_TIE {
-                a.cmp(&b)
-            } else {
-                sb.total_cmp(&sa)
+        ev.ranking
+            .sort_by_key(|&o| (std::cmp::Reverse(score_key(opts[o].score)), o));
+    }
+
+    /// Scaled values of factor `f` for every option, from the raw values in `ev`.
+    pub fn rescale_factor(&self, ev: &mut Evaluation, f: usize) {
+        let fac = &self.factors[f];
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        if let Scaling::Relative(_) = fac.scaling {
+            for r in ev.options.iter().filter(|r| r.eligible) {
+                lo = lo.min(r.values[f]);
+                hi = hi.max(r.values[f]);
             }
-        });
-        Ok(())
+        }
+        for r in ev.options.iter_mut() {
+            r.scaled[f] = if r.eligible {
+                scale(r.values[f], fac.direction, fac.scaling, lo, hi)
+            } else {
+                0.0
+            };
+        }
     }
 
     fn fail(&self, expr: String, error: EvalError) -> EvalFailure {
@@ -403,7 +411,15 @@ impl Advisor {
     }
 }
 
-/// Scales one value to 0 (worst) ..= 1 (best).
+/// Sort key of a score: scores in the same bucket of width [`SCORE_TIE`] tie, and ties keep
+/// the definition order. (A bucket, unlike "closer than SCORE_TIE", is transitive, so the
+/// ranking and the analysis's argmax always agree.)
+pub fn score_key(score: f64) -> i64 {
+    (score / SCORE_TIE).round() as i64
+}
+
+/// Scales one value to 0 (worst) ..= 1 (best). `lo` and `hi` (the range over the eligible
+/// options) are only used for relative scaling.
 pub fn scale(v: f64, direction: Direction, scaling: Scaling, lo: f64, hi: f64) -> f64 {
     match scaling {
         Scaling::Relative(_) => {

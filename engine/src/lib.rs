@@ -15,6 +15,7 @@ pub mod eval;
 pub mod explain;
 pub mod expr;
 pub mod format;
+pub mod generate;
 pub mod model;
 pub mod schema;
 pub mod text;
