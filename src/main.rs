@@ -1,6 +1,21 @@
+//! The standalone site: the built-in RET advisor at `/`.
+
+use std::sync::Arc;
+
+use advies_components::{AdvisorPage, DefinitionErrorPage};
+use advies_engine::Advisor;
 use leptos::prelude::*;
+
+const RET_FILE: &str = "advisors/ret/definition.toml";
+const RET_DEFINITION: &str = include_str!("../advisors/ret/definition.toml");
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(|| view! { <main><h1>"adviesmodule"</h1></main> });
+    match Advisor::parse(RET_DEFINITION, RET_FILE) {
+        Ok(advisor) => {
+            let advisor = Arc::new(advisor);
+            mount_to_body(move || view! { <AdvisorPage advisor /> });
+        }
+        Err(diagnostics) => mount_to_body(move || view! { <DefinitionErrorPage diagnostics /> }),
+    }
 }

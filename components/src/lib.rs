@@ -1,1 +1,25 @@
-//! Leptos components over engine types.
+//! Leptos components over engine types: thin views, no business rules. Every figure, ranking
+//! and eligibility comes from `advies_engine`; this crate only shows it.
+//!
+//! Start at [`AdvisorPage`] (standalone page) or [`AdvisorView`] (one advisor inside one
+//! `<div class="adv-root">`, for embedding). Interface strings live in [`i18n`]; how figures are
+//! written in [`display`].
+
+pub mod advice;
+pub mod display;
+pub mod i18n;
+pub mod inline;
+pub mod lang_switch;
+pub mod options;
+pub mod page;
+pub mod questions;
+pub mod sources;
+pub mod state;
+
+pub use advice::{AdviceAnnouncer, AdviceSection, AdviceSummary};
+pub use lang_switch::LangSwitch;
+pub use options::{HowWeCompare, OptionList};
+pub use page::{AdvisorPage, AdvisorView, DefinitionErrorPage};
+pub use questions::{ChoiceQuestion, NumberQuestion, QuestionList, YesNoQuestion};
+pub use sources::SourceList;
+pub use state::AdvisorState;

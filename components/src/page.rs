@@ -1,0 +1,121 @@
+//! The whole advisor on one page, and the page shown when a definition cannot be loaded.
+
+use std::sync::Arc;
+
+use advies_engine::{Advisor, Diagnostics, Lang};
+use leptos::prelude::*;
+
+use crate::advice::{AdviceAnnouncer, AdviceSection};
+use crate::i18n::{self, Key, t};
+use crate::lang_switch::LangSwitch;
+use crate::questions::QuestionList;
+use crate::sources::SourceList;
+use crate::state::AdvisorState;
+
+/// The standalone page: builds the state, keeps `<html lang>` and the document title in step
+/// with the language, and shows [`AdvisorView`].
+#[component]
+pub fn AdvisorPage(advisor: Arc<Advisor>) -> impl IntoView {
+    let title = advisor.def.title.clone();
+    let state = AdvisorState::new(advisor, Lang::default());
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let doc = document();
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+        doc.set_title(title.get(lang));
+    });
+    view! { <AdvisorView state /> }
+}
+
+/// Everything of one advisor inside one `<div class="adv-root">`: header (title, intro,
+/// language switch, a one-line advice summary), questions beside the advice, sources, footer.
+#[component]
+pub fn AdvisorView(state: AdvisorState) -> impl IntoView {
+    let (title, intro, owner) = state.advisor.with_value(|a| {
+        (
+            a.def.title.clone(),
+            a.def.intro.clone(),
+            a.def.owner.clone(),
+        )
+    });
+    let has_intro = !intro.is_empty();
+    let owner_for_footer = owner.clone();
+    let jump_to_advice = move |_| {
+        if let Some(heading) = state.advice_heading.get() {
+            let _ = heading.focus();
+            heading.scroll_into_view();
+        }
+    };
+    view! {
+        <div class="adv-root" lang=move || state.lang.get().code()>
+            <header class="adv-header">
+                <div class="adv-header__bar">
+                    <p class="adv-header__kicker">
+                        {move || state.t(Key::Kicker)} " · " {owner.clone()}
+                    </p>
+                    <LangSwitch state />
+                </div>
+                <h1 class="adv-title">{move || title.get(state.lang.get()).to_string()}</h1>
+                {has_intro
+                    .then(|| {
+                        view! {
+                            <p class="adv-intro">
+                                {move || intro.get(state.lang.get()).to_string()}
+                            </p>
+                        }
+                    })}
+                <div class="adv-now">
+                    <AdviceAnnouncer state />
+                    <button
+                        type="button"
+                        class="adv-button adv-button--secondary adv-now__jump"
+                        on:click=jump_to_advice
+                    >
+                        {move || state.t(Key::ToFullAdvice)}
+                    </button>
+                </div>
+            </header>
+            <main class="adv-main">
+                <div class="adv-layout">
+                    <QuestionList state />
+                    <AdviceSection state />
+                </div>
+                <SourceList state />
+            </main>
+            <footer class="adv-footer">
+                <p>{move || i18n::owner(&owner_for_footer, state.lang.get())}</p>
+                <p>{move || state.t(Key::Privacy)}</p>
+            </footer>
+        </div>
+    }
+}
+
+/// Shown instead of the advisor when its definition does not parse: a plain message for the
+/// citizen (Dutch, then English) and the diagnostics for the makers. Never a blank page.
+#[component]
+pub fn DefinitionErrorPage(diagnostics: Diagnostics) -> impl IntoView {
+    let lines = diagnostics
+        .0
+        .iter()
+        .map(|d| view! { <li><code>{d.to_string()}</code></li> })
+        .collect_view();
+    view! {
+        <div class="adv-root" lang="nl">
+            <main class="adv-main adv-main--error">
+                <div class="adv-alert" role="alert">
+                    <h1 class="adv-title">{t(Key::StartFailedTitle, Lang::Nl)}</h1>
+                    <p>{t(Key::StartFailedBody, Lang::Nl)}</p>
+                    <p lang="en">
+                        <strong>{t(Key::StartFailedTitle, Lang::En)}</strong>
+                        ". "
+                        {t(Key::StartFailedBody, Lang::En)}
+                    </p>
+                </div>
+                <h2 class="adv-heading-2">{t(Key::StartFailedDetails, Lang::Nl)}</h2>
+                <ul class="adv-diagnostics" lang="en">{lines}</ul>
+            </main>
+        </div>
+    }
+}

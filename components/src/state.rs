@@ -1,0 +1,85 @@
+//! The reactive state of one advisor on screen: answers and weights, language, and the
+//! evaluation the engine derives from them.
+
+use std::sync::Arc;
+
+use advies_engine::eval::EvalFailure;
+use advies_engine::{Advisor, Evaluation, Lang, Scenario};
+use leptos::html::H2;
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+
+/// Shared by all components of one advisor instance. `Copy`: pass it around freely.
+#[derive(Clone, Copy)]
+pub struct AdvisorState {
+    /// The compiled advisor (parsed once).
+    pub advisor: StoredValue<Arc<Advisor>>,
+    /// The citizen's answers and weights.
+    pub scenario: RwSignal<Scenario>,
+    /// Interface language.
+    pub lang: RwSignal<Lang>,
+    /// `advisor.evaluate(&scenario)`, recomputed on every change.
+    pub evaluation: Memo<Result<Evaluation, EvalFailure>>,
+    /// Which questions are asked; keeps the last known answer while evaluation fails.
+    pub visible: Memo<Vec<bool>>,
+    /// The heading of the advice section (the "see the full advice" button moves focus there).
+    pub advice_heading: NodeRef<H2>,
+}
+
+impl AdvisorState {
+    /// State with the default answers and weights of `advisor`.
+    pub fn new(advisor: Arc<Advisor>, lang: Lang) -> AdvisorState {
+        let scenario = RwSignal::new(advisor.default_scenario());
+        let advisor = StoredValue::new(advisor);
+        let evaluation = Memo::new(move |_| {
+            let a = advisor.get_value();
+            scenario.with(|sc| a.evaluate(sc))
+        });
+        let visible = Memo::new(move |prev: Option<&Vec<bool>>| {
+            evaluation.with(|r| match r {
+                Ok(ev) => ev.visible.clone(),
+                Err(_) => prev
+                    .cloned()
+                    .unwrap_or_else(|| vec![true; advisor.with_value(|a| a.inputs.len())]),
+            })
+        });
+        AdvisorState {
+            advisor,
+            scenario,
+            lang: RwSignal::new(lang),
+            evaluation,
+            visible,
+            advice_heading: NodeRef::new(),
+        }
+    }
+
+    /// The compiled advisor (a cheap `Arc` clone).
+    pub fn advisor(&self) -> Arc<Advisor> {
+        self.advisor.get_value()
+    }
+
+    /// An interface string in the current language (reactive).
+    pub fn t(&self, key: Key) -> &'static str {
+        key.get(self.lang.get())
+    }
+
+    /// The current answer to input `i` (reactive).
+    pub fn input_value(&self, i: usize) -> f64 {
+        let fallback = self
+            .advisor
+            .with_value(|a| a.inputs.get(i).map_or(0.0, |x| x.default));
+        self.scenario
+            .with(|s| s.inputs.get(i).copied().unwrap_or(fallback))
+    }
+
+    /// Sets the answer to input `i`; does nothing when the value is unchanged.
+    pub fn set_input(&self, i: usize, v: f64) {
+        let same = self
+            .scenario
+            .with_untracked(|s| s.inputs.get(i).is_none_or(|&old| old == v));
+        if !same {
+            self.scenario.update(|s| s.inputs[i] = v);
+        }
+    }
+}
