@@ -36,6 +36,7 @@ pub fn AdviceSection(state: AdvisorState) -> impl IntoView {
                 {move || state.t(Key::AdviceHeading)}
             </h2>
             <AdviceSummary state />
+            <crate::why::WhyPanel state />
             <OptionList state />
             <HowWeCompare state />
             <p class="adv-meta">{meta}</p>

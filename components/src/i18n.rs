@@ -58,6 +58,16 @@ keys! {
     HowWeCompareIntro => "Elke mogelijkheid krijgt een score van 0 tot 100. Deze punten tellen mee:",
         "Each option gets a score from 0 to 100. These points count:";
     SourcesHeading => "Bronnen en cijfers", "Sources and figures";
+    ChartTitle => "Wanneer verandert het advies?", "When does the advice change?";
+    ChartPick => "Kijk naar de vraag:", "Look at the question:";
+    ChartCaption => "Grafiek", "Chart";
+    ChartScoreAxis => "score van 0 tot 100", "score from 0 to 100";
+    ChartYou => "jij", "you";
+    ChartTable => "Bekijk de cijfers als tabel", "Show the figures as a table";
+    WhyHeading => "Waarom dit advies?", "Why this advice?";
+    SolidTag => "Stevig advies", "Solid advice";
+    BorderlineTag => "Grensgeval", "Borderline case";
+    TippingHeading => "Wanneer verandert het advies?", "When would the advice change?";
     SourcesIntro => "Hier zie je op welke cijfers het advies rust, en waar ze vandaan komen.",
         "Here you can see which figures the advice rests on, and where they come from.";
     SourcesListHeading => "Bronnen", "Sources";

@@ -6,6 +6,7 @@
 //! written in [`display`].
 
 pub mod advice;
+pub mod chart;
 pub mod display;
 pub mod i18n;
 pub mod inline;
@@ -15,11 +16,14 @@ pub mod page;
 pub mod questions;
 pub mod sources;
 pub mod state;
+pub mod why;
 
 pub use advice::{AdviceAnnouncer, AdviceSection, AdviceSummary};
+pub use chart::TippingChart;
 pub use lang_switch::LangSwitch;
 pub use options::{HowWeCompare, OptionList};
 pub use page::{AdvisorPage, AdvisorView, DefinitionErrorPage};
 pub use questions::{ChoiceQuestion, NumberQuestion, QuestionList, YesNoQuestion};
 pub use sources::SourceList;
 pub use state::AdvisorState;
+pub use why::WhyPanel;

@@ -82,6 +82,7 @@ pub fn AdvisorView(state: AdvisorState) -> impl IntoView {
                     <QuestionList state />
                     <AdviceSection state />
                 </div>
+                <crate::chart::TippingChart state />
                 <SourceList state />
             </main>
             <footer class="adv-footer">

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use advies_engine::analysis::{Analysis, Analyzer, DEFAULT_BORDERLINE};
 use advies_engine::eval::EvalFailure;
 use advies_engine::{Advisor, Evaluation, Lang, Scenario};
 use leptos::html::H2;
@@ -21,6 +22,8 @@ pub struct AdvisorState {
     pub lang: RwSignal<Lang>,
     /// `advisor.evaluate(&scenario)`, recomputed on every change.
     pub evaluation: Memo<Result<Evaluation, EvalFailure>>,
+    /// Tipping points, weight stability, margin and decisive factors of the evaluation.
+    pub analysis: Memo<Option<Analysis>>,
     /// Which questions are asked; keeps the last known answer while evaluation fails.
     pub visible: Memo<Vec<bool>>,
     /// The heading of the advice section (the "see the full advice" button moves focus there).
@@ -36,6 +39,15 @@ impl AdvisorState {
             let a = advisor.get_value();
             scenario.with(|sc| a.evaluate(sc))
         });
+        let analysis = Memo::new(move |_| {
+            let a = advisor.get_value();
+            let sc = scenario.get();
+            evaluation.with(|r| {
+                r.as_ref()
+                    .ok()
+                    .map(|ev| Analyzer::new(&a).analyse(&sc, ev, DEFAULT_BORDERLINE))
+            })
+        });
         let visible = Memo::new(move |prev: Option<&Vec<bool>>| {
             evaluation.with(|r| match r {
                 Ok(ev) => ev.visible.clone(),
@@ -49,6 +61,7 @@ impl AdvisorState {
             scenario,
             lang: RwSignal::new(lang),
             evaluation,
+            analysis,
             visible,
             advice_heading: NodeRef::new(),
         }

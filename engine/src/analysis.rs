@@ -9,8 +9,8 @@
 //! - **Weight stability**: with the score linear in each normalised weight share `t` (the other
 //!   weights rescaled proportionally), the interval of `t` in which the best option stays best is
 //!   found in closed form (Triantaphyllou & Sanchez 1997).
-//! - **Margin**: the smallest relative change of one input (fraction of its range) or one weight
-//!   share that flips the advice.
+//! - **Margin**: the smallest relative change that flips the advice: of one input, as a
+//!   fraction of its range; or of one weight, relative to that weight (the others kept).
 //! - **Decisive factors**: each factor's share of the winner's lead over the runner-up.
 
 use crate::advisor::Advisor;
@@ -281,7 +281,7 @@ impl<'a> Analyzer<'a> {
         let steps = ((max - min) / step).round() as usize;
         let mut out = Vec::new();
         let incremental = self.begin_input(base, i);
-        let mut best = |this: &mut Self, v: f64| {
+        let best = |this: &mut Self, v: f64| {
             if incremental {
                 this.best_incremental(i, v)
             } else {
@@ -422,7 +422,7 @@ impl<'a> Analyzer<'a> {
         for wi in &weight_intervals {
             if wi.below.is_some() {
                 consider(
-                    wi.share - wi.low,
+                    weight_change(wi.share, wi.low),
                     Nearest::Weight {
                         factor: wi.factor,
                         share: wi.low,
@@ -431,7 +431,7 @@ impl<'a> Analyzer<'a> {
             }
             if wi.above.is_some() {
                 consider(
-                    wi.high - wi.share,
+                    weight_change(wi.share, wi.high),
                     Nearest::Weight {
                         factor: wi.factor,
                         share: wi.high,
@@ -461,6 +461,19 @@ impl<'a> Analyzer<'a> {
             contributions,
         }
     }
+}
+
+/// Relative change of a factor's (raw) weight, the other weights kept, that moves its share
+/// from `t` to `t_end`: `w'/w - 1` with `w = t/(1-t)` times the others' sum. A weight of 0
+/// cannot change relatively: then the share itself is the distance.
+pub fn weight_change(t: f64, t_end: f64) -> f64 {
+    if t <= 1e-12 {
+        return t_end;
+    }
+    if t_end >= 1.0 - 1e-12 || t >= 1.0 - 1e-12 {
+        return f64::INFINITY;
+    }
+    ((t_end * (1.0 - t)) / (t * (1.0 - t_end)) - 1.0).abs()
 }
 
 fn grid_value(min: f64, step: f64, k: usize, max: f64) -> f64 {

@@ -297,9 +297,70 @@ mod tests {
     }
 
     #[test]
+    fn chart_summary_states_the_tipping_point() {
+        let a = Advisor::parse(RET, "ret.toml").unwrap();
+        let sc = a.default_scenario();
+        let (ev, an) = a.analyse(&sc).unwrap();
+        let d =
+            crate::chart::chart_data(&a, &sc, &ev, &an, a.input_index("trips_per_week").unwrap());
+        assert_eq!(
+            chart_summary(&a, &d, Lang::Nl),
+            "Tot en met 10 ritten per week past Reizen op saldo (OV-chipkaart of OVpay) het best. \
+             Vanaf 11 ritten per week past RET maandabonnement het best. Jij zit nu op 8 ritten per week."
+        );
+    }
+
+    #[test]
     fn decimals() {
         assert_eq!(decimals_of(1.0), 0);
         assert_eq!(decimals_of(0.5), 1);
         assert_eq!(decimals_of(0.001), 3);
     }
+}
+
+/// One sentence that states the chart's tipping points, for the figure's summary:
+/// "Tot en met 10 ritten per week past A het best. Vanaf 11 ritten per week past B het best.
+/// Jij zit nu op 8 ritten per week."
+pub fn chart_summary(advisor: &Advisor, data: &crate::chart::ChartData, lang: Lang) -> String {
+    let nl = lang == Lang::Nl;
+    let name = |o: Option<usize>| match o {
+        Some(o) => label(advisor, o, lang),
+        None => (if nl { "geen enkele keuze" } else { "no option" }).to_string(),
+    };
+    let v = |x: f64| input_value(advisor, data.input, x, lang);
+    let mut parts = Vec::new();
+    let n = data.regions.len();
+    for (k, r) in data.regions.iter().enumerate() {
+        let s = match (k, n, nl) {
+            (_, 1, true) => format!("Over het hele bereik past {} het best.", name(r.best)),
+            (_, 1, false) => format!("Across the whole range, {} fits best.", name(r.best)),
+            (0, _, true) => format!("Tot en met {} past {} het best.", v(r.to), name(r.best)),
+            (0, _, false) => format!("Up to {}, {} fits best.", v(r.to), name(r.best)),
+            (k, n, true) if k + 1 == n => {
+                format!("Vanaf {} past {} het best.", v(r.from), name(r.best))
+            }
+            (k, n, false) if k + 1 == n => {
+                format!("From {}, {} fits best.", v(r.from), name(r.best))
+            }
+            (_, _, true) => format!(
+                "Van {} tot en met {} past {} het best.",
+                v(r.from),
+                v(r.to),
+                name(r.best)
+            ),
+            (_, _, false) => format!(
+                "From {} to {}, {} fits best.",
+                v(r.from),
+                v(r.to),
+                name(r.best)
+            ),
+        };
+        parts.push(s);
+    }
+    parts.push(if nl {
+        format!("Jij zit nu op {}.", v(data.current))
+    } else {
+        format!("You are now at {}.", v(data.current))
+    });
+    parts.join(" ")
 }

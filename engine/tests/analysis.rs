@@ -317,9 +317,18 @@ values = { f0 = 0.0, f1 = 1.0 }
         "{:?}",
         an.contributions
     );
-    // Nearest flip: factor 0 share 0.5 -> 7/13 (distance 1/26 = 0.0385): borderline.
-    assert!((an.margin.value.unwrap() - 1.0 / 26.0).abs() < 1e-9);
-    assert!(an.margin.borderline);
+    // Nearest flip: factor 0's share 0.5 -> 7/13. With factor 1's raw weight 1 kept, factor 0's
+    // raw weight goes from 1 to (7/13)/(6/13) = 7/6: a relative change of 1/6. The other end,
+    // factor 1's share 0.5 -> 6/13 (raw 1 -> 6/7), is a change of 1/7 = 0.143: the nearest.
+    assert!(
+        (an.margin.value.unwrap() - 1.0 / 7.0).abs() < 1e-9,
+        "{:?}",
+        an.margin
+    );
+    assert!(
+        !an.margin.borderline,
+        "0.143 is above the default threshold 0.10"
+    );
 }
 
 #[test]
