@@ -5,10 +5,16 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diag::{Diagnostic, Diagnostics, Format, Locator, Seg, closest, path_of, suggest};
+use crate::diag::{
+    Diagnostic, Diagnostics, Format, Locator, Seg, closest, json_path_at, path_of, suggest,
+};
 use crate::expr::{self, Expr, Scope, Symbol, Type};
 use crate::model::{Definition, Direction, InputKind, Scalar, Scaling, Status};
 use crate::text::Text;
+
+/// Most problems reported for one definition; after that, expressions are no longer checked
+/// (a definition with thousands of mistakes must not freeze the page).
+pub const MAX_ERRORS: usize = 100;
 
 /// Largest accepted definition text (bytes). Larger texts get a clear message, not a frozen tab.
 pub const MAX_DEFINITION_BYTES: usize = 1_000_000;
@@ -171,26 +177,52 @@ impl Advisor {
     }
 }
 
-/// Deserializes a TOML or JSON document, turning serde errors into located diagnostics.
+/// Deserializes a TOML or JSON document, turning serde errors into located diagnostics that
+/// name the field (from the error's position) and say in plain words what is wrong.
 pub fn deserialize<T: serde::de::DeserializeOwned>(
     text: &str,
     file: &str,
     format: Format,
 ) -> Result<T, Diagnostics> {
-    let loc = Locator::new(file, text, format);
     match format {
-        Format::Toml => toml::from_str::<T>(text).map_err(|e| {
-            let span = e.span().map(|r| (r.start, r.end)).unwrap_or((0, 0));
-            let (message, hint) = friendly_serde_message(e.message());
-            let path = toml_path_at(text, span.0);
-            Diagnostics(vec![loc.at_span(&path, span, message, hint)])
-        }),
+        Format::Toml => {
+            // Parse once; a syntax error needs no second parse to be located.
+            let parsed = toml::de::DeTable::parse(text);
+            let syntax = parsed.is_err();
+            let result = parsed.and_then(|root| T::deserialize(toml::de::Deserializer::from(root)));
+            result.map_err(|e| {
+                let loc = Locator::new(file, text, format);
+                let span = e.span().map(|r| (r.start, r.end)).unwrap_or((0, 0));
+                let mut path = loc.path_at_toml(span.0, syntax);
+                let snippet = text.get(span.0..span.1).unwrap_or("");
+                let (message, hint) = if syntax {
+                    toml_syntax_message(e.message(), snippet)
+                } else {
+                    data_message(e.message(), format, &mut path, snippet)
+                };
+                Diagnostics(vec![loc.at_span(&path, span, message, hint)])
+            })
+        }
         Format::Json => serde_json::from_str::<T>(text).map_err(|e| {
+            let loc = Locator::new(file, text, format);
+            // serde_json's column is that of the last character it read.
             let offset = offset_of_line_col(text, e.line(), e.column());
+            let (mut path, span) = json_path_at(text, offset);
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-            let (message, hint) = friendly_serde_message(&msg);
-            Diagnostics(vec![loc.at_span(&[], (offset, offset), message, hint)])
+            let (message, hint, span) = match e.classify() {
+                serde_json::error::Category::Data => {
+                    let span = span.unwrap_or((offset, offset));
+                    let snippet = text.get(span.0..span.1).unwrap_or("");
+                    let (m, h) = data_message(&msg, format, &mut path, snippet);
+                    (m, h, span)
+                }
+                _ => {
+                    let (m, h) = json_syntax_message(&msg);
+                    (m, h, (offset, offset))
+                }
+            };
+            Diagnostics(vec![loc.at_span(&path, span, message, hint)])
         }),
     }
 }
@@ -211,87 +243,335 @@ fn offset_of_line_col(text: &str, line: usize, column: usize) -> usize {
     text.len()
 }
 
-/// The path of the innermost key whose key or value span contains `offset`.
-fn toml_path_at(text: &str, offset: usize) -> Vec<Seg> {
-    use toml::de::DeValue;
-    let Ok(root) = toml::de::DeTable::parse(text) else {
-        return Vec::new();
+/// A short, one-line quote of the text at an error.
+fn quote_snippet(snippet: &str) -> String {
+    let s = snippet.lines().next().unwrap_or("").trim();
+    if s.chars().count() > 40 {
+        format!("`{}...`", s.chars().take(40).collect::<String>())
+    } else {
+        format!("`{s}`")
+    }
+}
+
+/// Plain words for a TOML syntax error; `snippet` is the text at the error's span.
+fn toml_syntax_message(msg: &str, snippet: &str) -> (String, Option<String>) {
+    let m = msg.trim();
+    let hint = |h: &str| Some(h.to_string());
+    let blank = snippet.trim().is_empty();
+    if m.starts_with("duplicate key") {
+        let what = if blank {
+            "this key".to_string()
+        } else {
+            quote_snippet(snippet)
+        };
+        (
+            format!("{what} appears twice"),
+            hint("every key, table and id may appear only once here: rename or remove one of them"),
+        )
+    } else if m.starts_with("invalid multi-line basic string") {
+        (
+            "the text is not closed with `\"\"\"`".into(),
+            hint("end a text over several lines with `\"\"\"`"),
+        )
+    } else if m.starts_with("invalid multi-line literal string") {
+        (
+            "the text is not closed with `'''`".into(),
+            hint("end a text over several lines with `'''`"),
+        )
+    } else if m.starts_with("invalid basic string") {
+        (
+            "the text is not closed with `\"`".into(),
+            hint(
+                "end it with `\"` on the same line; for text over several lines use \"\"\"...\"\"\"",
+            ),
+        )
+    } else if m.starts_with("invalid literal string") {
+        (
+            "the text is not closed with `'`".into(),
+            hint("end it with `'` on the same line"),
+        )
+    } else if m.starts_with("unclosed inline table") {
+        (
+            "the inline table `{ ... }` is not closed".into(),
+            hint("add `}` after the last `key = value` of the table"),
+        )
+    } else if m.starts_with("unclosed array") {
+        (
+            "the list `[ ... ]` is not closed".into(),
+            hint("add `]`, and put a comma between the items"),
+        )
+    } else if m.starts_with("unclosed table") {
+        (
+            "the table header is not closed with `]`".into(),
+            hint("write it as `[name]` or `[name.id]`"),
+        )
+    } else if m.starts_with("unexpected key or value") {
+        (
+            "unexpected text after the value".into(),
+            hint("put each `key = value` on its own line, and separate list items with commas"),
+        )
+    } else if m.starts_with("string values must be quoted") {
+        if blank {
+            (
+                "the value is missing".into(),
+                hint("write `key = value`; put text in quotes"),
+            )
+        } else {
+            (
+                format!("{} is not a valid value", quote_snippet(snippet)),
+                hint("put text in quotes; numbers, true/false and dates go without quotes"),
+            )
+        }
+    } else if m.starts_with("key with no value") {
+        (
+            "a key without `= value`".into(),
+            hint("write `key = value`; a key with spaces needs quotes"),
+        )
+    } else if m.starts_with("invalid boolean") {
+        (
+            format!("{} is not true or false", quote_snippet(snippet)),
+            hint("write true or false in lowercase, or put text in quotes"),
+        )
+    } else if m.starts_with("missing comma between key-value pairs") {
+        (
+            "a comma is missing, or the inline table `{ ... }` before this is not closed".into(),
+            hint(
+                "separate the `key = value` pairs inside `{ ... }` with commas, and end it with `}`",
+            ),
+        )
+    } else if m.starts_with("missing comma between array elements") {
+        (
+            "a comma is missing, or the list `[ ... ]` before this is not closed".into(),
+            hint("separate the items of a list with commas, and end it with `]`"),
+        )
+    } else if m.starts_with("extra comma") {
+        ("an extra comma".into(), hint("remove it"))
+    } else if m.starts_with("missing value") {
+        (
+            "the value is missing".into(),
+            hint("write `key = value`; put text in quotes"),
+        )
+    } else if m.starts_with("missing assignment") || m.starts_with("invalid key-value pair") {
+        (
+            "`=` is missing between the key and the value".into(),
+            hint("write `key = value`"),
+        )
+    } else if m.starts_with("invalid unquoted key") {
+        if blank {
+            (
+                "a space cannot be part of a key".into(),
+                hint("use `_` instead of a space, e.g. `trips_per_week`"),
+            )
+        } else {
+            (
+                format!("{} cannot be part of a key", quote_snippet(snippet)),
+                hint("keys use letters, digits, `_` and `-`; after `=` put text in quotes"),
+            )
+        }
+    } else if m.starts_with("invalid comment character") {
+        ("a control character in a comment".into(), hint("remove it"))
+    } else if m.starts_with("missing key for inline table element")
+        || m.starts_with("invalid inline table element")
+    {
+        (
+            "unexpected text inside the inline table `{ ... }`".into(),
+            hint("write `{ key = value, key = value }`"),
+        )
+    } else if m.starts_with("missing opening quote") {
+        (
+            "a text is missing its opening quote".into(),
+            hint("put text in quotes: \"...\""),
+        )
+    } else if m.starts_with("extra assignment") || m.starts_with("extra `=`") {
+        (
+            "an extra `=`".into(),
+            hint("write `key = value` with one `=`; text that contains `=` goes in quotes"),
+        )
+    } else if m.starts_with("unexpected `=` in array") {
+        (
+            "unexpected `=` in a list".into(),
+            hint("a list holds values, e.g. `[1, 2]` or `[{ id = \"a\" }]`"),
+        )
+    } else if m.starts_with("missing escaped value") || m.starts_with("too few unicode") {
+        (
+            "a backslash `\\` that does not start a valid escape".into(),
+            hint("write `\\\\` for a backslash, or use '...' quotes, which have no escapes"),
+        )
+    } else if m.starts_with("unquoted keys cannot be empty") {
+        (
+            "a key is missing".into(),
+            hint("write `key = value`; keys use letters, digits, `_` and `-`"),
+        )
+    } else {
+        (format!("TOML syntax error: {m}"), None)
+    }
+}
+
+/// Plain words for a JSON syntax error (serde_json's message without the position).
+fn json_syntax_message(msg: &str) -> (String, Option<String>) {
+    let m = msg.trim();
+    let hint = |h: &str| Some(h.to_string());
+    if m.starts_with("EOF while parsing") {
+        (
+            "the file ends too early".into(),
+            hint("a closing `}`, `]` or `\"` is missing"),
+        )
+    } else if m.starts_with("trailing comma") {
+        (
+            "a comma before a closing bracket".into(),
+            hint("remove the last comma"),
+        )
+    } else if m.starts_with("key must be a string") {
+        (
+            "expected a key in double quotes".into(),
+            hint("remove the extra comma, or put the key in double quotes"),
+        )
+    } else if m.starts_with("expected `,` or `}`") || m.starts_with("expected `,` or `]`") {
+        (
+            format!("{m} after a value"),
+            hint("is a comma missing between two entries?"),
+        )
+    } else if m.starts_with("expected `:`") {
+        ("expected `:` after the key".into(), None)
+    } else if m.starts_with("expected value") || m.starts_with("expected ident") {
+        (
+            "expected a value".into(),
+            hint("put text in double quotes; numbers, true, false and null go without"),
+        )
+    } else if m.starts_with("control character") {
+        (
+            "a line break or tab inside a text".into(),
+            hint("write \\n for a line break; a JSON text must be on one line"),
+        )
+    } else if m.starts_with("invalid escape") {
+        (
+            "a backslash `\\` that does not start a valid escape".into(),
+            hint("write `\\\\` for a backslash"),
+        )
+    } else if m.starts_with("trailing characters") {
+        (
+            "more text after the end of the definition".into(),
+            hint("the whole definition must be one object `{ ... }`"),
+        )
+    } else {
+        (format!("JSON syntax error: {m}"), None)
+    }
+}
+
+/// `key = value` (TOML) or `"key": value` (JSON), for hints.
+fn key_value(format: Format, key: &str, toml_value: &str, json_value: &str) -> String {
+    match format {
+        Format::Toml => format!("`{key} = {toml_value}`"),
+        Format::Json => format!("`\"{key}\": {json_value}`"),
+    }
+}
+
+/// What to write for a missing field, as a hint.
+fn missing_field_hint(format: Format, name: &str) -> String {
+    let kv = |t: &str, j: &str| key_value(format, name, t, j);
+    match name {
+        "kind" => format!(
+            "add {}; the kinds are `integer`, `number`, `choice` and `yes_no`",
+            kv("\"integer\"", "\"integer\"")
+        ),
+        "direction" => format!(
+            "add {} or {}",
+            kv("\"lower_is_better\"", "\"lower_is_better\""),
+            kv("\"higher_is_better\"", "\"higher_is_better\"")
+        ),
+        "status" => format!(
+            "add {} (with a `source`) or {} (with a `note`)",
+            kv("\"verified\"", "\"verified\""),
+            kv("\"illustrative\"", "\"illustrative\"")
+        ),
+        "scaling" => format!(
+            "add {} or {}",
+            kv("\"relative\"", "\"relative\""),
+            kv("{ worst = 100, best = 0 }", "{\"worst\": 100, \"best\": 0}")
+        ),
+        "label" | "title" => format!(
+            "add {}",
+            kv(
+                "{ nl = \"...\", en = \"...\" }",
+                "{\"nl\": \"...\", \"en\": \"...\"}"
+            )
+        ),
+        "value" | "weight" | "worst" | "best" => format!("add {}", kv("1", "1")),
+        "valid_from" | "date" => format!("add {}", kv("\"2024-01-01\"", "\"2024-01-01\"")),
+        _ => format!("add {}", kv("\"...\"", "\"...\"")),
+    }
+}
+
+/// A serde type name in plain words.
+fn describe_expected(expected: &str, format: Format) -> String {
+    let table = match format {
+        Format::Toml => "a table",
+        Format::Json => "an object",
     };
-    let mut path = Vec::new();
-    let mut cur: &toml::de::DeTable<'_> = root.get_ref();
-    'outer: loop {
-        for (key, value) in cur.iter() {
-            let ks = key.span();
-            let vs = value.span();
-            let in_key = ks.start <= offset && offset < ks.end.max(ks.start + 1);
-            let in_val = vs.start <= offset && offset < vs.end;
-            if in_key || in_val {
-                path.push(Seg::Key(key.get_ref().to_string()));
-                if in_val {
-                    match value.get_ref() {
-                        DeValue::Table(t) => {
-                            cur = t;
-                            continue 'outer;
-                        }
-                        DeValue::Array(a) => {
-                            for (i, item) in a.iter().enumerate() {
-                                let s = item.span();
-                                if s.start <= offset && offset < s.end {
-                                    path.push(Seg::Index(i));
-                                    if let DeValue::Table(t) = item.get_ref() {
-                                        cur = t;
-                                        continue 'outer;
-                                    }
-                                }
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                break 'outer;
+    let e = expected.trim();
+    match e {
+        "f64" | "f32" | "i64" | "u64" | "i32" | "u32" | "a number" => "a number".into(),
+        "u8" => "a whole number from 0 to 255".into(),
+        "usize" | "u16" => "a whole number of 0 or more".into(),
+        "a string" | "a borrowed string" | "string" => "a text in quotes".into(),
+        "a boolean" | "bool" => "true or false".into(),
+        "struct Text" => match format {
+            Format::Toml => "a text in Dutch and English, { nl = \"...\", en = \"...\" }".into(),
+            Format::Json => {
+                "a text in Dutch and English, {\"nl\": \"...\", \"en\": \"...\"}".into()
             }
-        }
-        // Header tables ([a.b]) may have no value span: descend into the table whose children
-        // contain the offset.
-        for (key, value) in cur.iter() {
-            if let DeValue::Table(t) = value.get_ref()
-                && contains_offset(t, offset)
-            {
-                path.push(Seg::Key(key.get_ref().to_string()));
-                cur = t;
-                continue 'outer;
-            }
-            if let DeValue::Array(a) = value.get_ref() {
-                for (i, item) in a.iter().enumerate() {
-                    if let DeValue::Table(t) = item.get_ref()
-                        && contains_offset(t, offset)
-                    {
-                        path.push(Seg::Key(key.get_ref().to_string()));
-                        path.push(Seg::Index(i));
-                        cur = t;
-                        continue 'outer;
-                    }
-                }
-            }
-        }
-        break;
+        },
+        "a map" | "map" | "a table" => table.into(),
+        "a sequence" | "sequence" | "an array" => "a list `[...]`".into(),
+        "enum InputKind" => "one of `integer`, `number`, `choice`, `yes_no` in quotes".into(),
+        "enum Status" => "`verified` or `illustrative` in quotes".into(),
+        "enum Direction" => "`lower_is_better` or `higher_is_better` in quotes".into(),
+        "enum ValueFormat" => "`euro` or `number` in quotes".into(),
+        _ if e.starts_with("struct ") => table.into(),
+        _ => e.to_string(),
     }
-    path
 }
 
-fn contains_offset(t: &toml::de::DeTable<'_>, offset: usize) -> bool {
-    let mut lo = usize::MAX;
-    let mut hi = 0;
-    for (k, v) in t.iter() {
-        lo = lo.min(k.span().start);
-        hi = hi.max(v.span().end).max(k.span().end);
+/// serde's description of a found value (`string "0"`, `integer `4``) in plain words.
+fn describe_found(found: &str, format: Format) -> String {
+    let f = found.trim();
+    let tick = |s: &str| s.trim().trim_matches('`').to_string();
+    if let Some(s) = f.strip_prefix("string ") {
+        format!("the text {s}")
+    } else if let Some(n) = f
+        .strip_prefix("integer ")
+        .or_else(|| f.strip_prefix("floating point "))
+    {
+        format!("the number {}", tick(n))
+    } else if let Some(b) = f.strip_prefix("boolean ") {
+        tick(b)
+    } else if f == "map" {
+        match format {
+            Format::Toml => "a table".into(),
+            Format::Json => "an object".into(),
+        }
+    } else if f == "sequence" {
+        "a list".into()
+    } else if f == "unit value" {
+        "null".into()
+    } else {
+        f.to_string()
     }
-    lo <= offset && offset < hi
 }
 
-/// serde's messages with a close-match suggestion for unknown fields and variants.
-fn friendly_serde_message(msg: &str) -> (String, Option<String>) {
-    let msg = msg.trim().to_string();
+/// Plain words for a serde data error (wrong type, unknown or missing field, ...). For a missing
+/// field, its name is appended to `path`.
+fn data_message(
+    msg: &str,
+    format: Format,
+    path: &mut Vec<Seg>,
+    snippet: &str,
+) -> (String, Option<String>) {
+    let msg = msg.trim();
+    let field = match path.last() {
+        Some(Seg::Key(k)) => k.clone(),
+        _ => String::new(),
+    };
     for kind in ["unknown field", "unknown variant"] {
         if let Some(rest) = msg.strip_prefix(kind) {
             // unknown field `maxx`, expected one of `kind`, `label`, ...
@@ -312,12 +592,118 @@ fn friendly_serde_message(msg: &str) -> (String, Option<String>) {
     }
     if let Some(rest) = msg.strip_prefix("missing field") {
         let name = rest.split('`').nth(1).unwrap_or("");
+        path.push(Seg::Key(name.to_string()));
         return (
-            format!("missing field `{name}`"),
-            Some(format!("add `{name} = ...`")),
+            format!("the field `{name}` is missing"),
+            Some(missing_field_hint(format, name)),
         );
     }
-    (msg, None)
+    if let Some(rest) = msg
+        .strip_prefix("duplicate field")
+        .or_else(|| msg.strip_prefix("duplicate key"))
+    {
+        let name = rest.split('`').nth(1).unwrap_or("");
+        return (
+            format!("`{name}` appears twice"),
+            Some("every key and id may appear only once here: rename or remove one of them".into()),
+        );
+    }
+    if msg.starts_with("wanted string or table") {
+        // toml: a non-text value where one of a fixed set of words is expected.
+        let words = match field.as_str() {
+            "kind" => "`integer`, `number`, `choice` or `yes_no`",
+            "status" => "`verified` or `illustrative`",
+            "direction" => "`lower_is_better` or `higher_is_better`",
+            "format" => "`euro` or `number`",
+            _ => "one of the allowed words",
+        };
+        return (
+            format!(
+                "the value must be {words} in quotes, not {}",
+                quote_snippet(snippet)
+            ),
+            None,
+        );
+    }
+    if msg.contains("did not match any variant of untagged enum Scalar") {
+        return (
+            "the value must be a number, true or false, or a choice id in quotes".into(),
+            None,
+        );
+    }
+    let typed = msg
+        .strip_prefix("invalid type: ")
+        .or_else(|| msg.strip_prefix("invalid value: "));
+    if let Some(rest) = typed
+        && let Some(cut) = rest.rfind(", expected ")
+    {
+        let found_raw = &rest[..cut];
+        let expected_raw = &rest[cut + ", expected ".len()..];
+        let expected = describe_expected(expected_raw, format);
+        let mut found = describe_found(found_raw, format);
+        // toml hands a date or time written without quotes over as a table.
+        let unquoted_date = format == Format::Toml
+            && found_raw == "map"
+            && snippet.starts_with(|c: char| c.is_ascii_digit());
+        if unquoted_date {
+            found = format!("the date {}", quote_snippet(snippet));
+        }
+        let text = found_raw
+            .strip_prefix("string \"")
+            .and_then(|s| s.strip_suffix('"'));
+        let number = found_raw
+            .strip_prefix("integer `")
+            .or_else(|| found_raw.strip_prefix("floating point `"))
+            .and_then(|s| s.strip_suffix('`'));
+        let hint = match (expected.as_str(), text, number) {
+            _ if unquoted_date => Some(format!(
+                "put it in quotes: {}",
+                key_value(format, &field, &format!("\"{}\"", snippet.trim()), "")
+            )),
+            ("a number" | "a whole number from 0 to 255", Some(t), _)
+                if t.trim().parse::<f64>().is_ok() =>
+            {
+                Some(format!(
+                    "remove the quotes: {}",
+                    key_value(format, &field, t.trim(), t.trim())
+                ))
+            }
+            ("true or false", Some(t), _) => {
+                let b = match t.trim().to_lowercase().as_str() {
+                    "true" | "yes" | "ja" | "waar" => Some(true),
+                    "false" | "no" | "nee" | "onwaar" => Some(false),
+                    _ => None,
+                };
+                b.map(|b| {
+                    format!(
+                        "write it without quotes: {}",
+                        key_value(format, &field, &b.to_string(), &b.to_string())
+                    )
+                })
+            }
+            ("a text in quotes", _, Some(n)) => Some(format!(
+                "put it in quotes: {}",
+                key_value(format, &field, &format!("\"{n}\""), &format!("\"{n}\""))
+            )),
+            (e, Some(t), _) if e.starts_with("a text in Dutch and English") => Some(format!(
+                "for example {}",
+                key_value(
+                    format,
+                    &field,
+                    &format!("{{ nl = \"{t}\", en = \"...\" }}"),
+                    &format!("{{\"nl\": \"{t}\", \"en\": \"...\"}}")
+                )
+            )),
+            (e, _, Some(n)) if e.starts_with("an expression in quotes") => Some(format!(
+                "put the expression in quotes: {}",
+                key_value(format, &field, &format!("\"{n}\""), &format!("\"{n}\""))
+            )),
+            (e, Some(t), _) if e.starts_with("\"relative\"") => suggest(t, &["relative"]),
+            _ => None,
+        };
+        return (format!("the value must be {expected}, not {found}"), hint);
+    }
+    (msg.to_string(), None)
 }
 
 const KEYWORDS: &[&str] = &[
@@ -380,8 +766,27 @@ struct Checker<'a, 'l> {
 }
 
 impl Checker<'_, '_> {
+    /// True once [`MAX_ERRORS`] problems have been found: stop doing costly checks.
+    fn full(&self) -> bool {
+        self.errors.len() >= MAX_ERRORS
+    }
+
     fn err(&mut self, path: &[&str], msg: impl Into<String>, hint: Option<String>) {
         let d = self.loc.at(&path_of(path), msg, hint);
+        self.errors.push(d);
+    }
+
+    /// An error about the name (key) at the end of `path`, located at that key.
+    fn err_key(&mut self, path: &[&str], msg: impl Into<String>, hint: Option<String>) {
+        let d = self.loc.at_key(&path_of(path), msg, hint);
+        self.errors.push(d);
+    }
+
+    /// An error about the field `path`, located at the field `at` (e.g. a missing `note` is
+    /// reported at the `status` that requires it).
+    fn err_at(&mut self, path: &[&str], at: &[&str], msg: impl Into<String>, hint: Option<String>) {
+        let span = self.loc.span(&path_of(at));
+        let d = self.loc.at_span(&path_of(path), span, msg, hint);
         self.errors.push(d);
     }
 
@@ -400,7 +805,12 @@ impl Checker<'_, '_> {
     }
 
     fn expr_error(&mut self, path: &[&str], e: &expr::ExprError) {
-        let p = path_of(path);
+        self.expr_error_at(&path_of(path), e);
+    }
+
+    /// An expression error, located at the offending part inside the string at `p`.
+    fn expr_error_at(&mut self, p: &[Seg], e: &expr::ExprError) {
+        let p = p.to_vec();
         let start = self.loc.offset_in_string(&p, e.start);
         let end = self.loc.offset_in_string(&p, e.end.max(e.start));
         let d = self
@@ -411,18 +821,24 @@ impl Checker<'_, '_> {
 }
 
 struct DefScope<'a> {
-    symbols: HashMap<String, Symbol>,
+    symbols: &'a HashMap<String, Symbol>,
     inputs: &'a [Input],
+    /// For `visible_if`: only the questions before this one are visible.
+    inputs_before: Option<usize>,
     /// Names visible to this scope (for suggestions).
-    names: Vec<String>,
+    names: &'a [String],
 }
 
 impl Scope for DefScope<'_> {
     fn lookup(&self, name: &str) -> Option<Symbol> {
-        self.symbols.get(name).copied()
+        let s = self.symbols.get(name).copied()?;
+        match self.inputs_before {
+            Some(n) if s.slot as usize >= n.min(self.inputs.len()) => None,
+            _ => Some(s),
+        }
     }
     fn names(&self) -> Vec<String> {
-        self.names.clone()
+        self.names.to_vec()
     }
     fn choice_index(&self, input: u32, literal: &str) -> Option<u32> {
         self.inputs
@@ -444,6 +860,12 @@ impl Scope for DefScope<'_> {
             .map(|i| i.id.clone())
             .unwrap_or_default()
     }
+}
+
+/// A number for a message, without floating-point noise (`0.30000000000000004` -> `0.3`).
+fn tidy(v: f64) -> String {
+    let r = (v * 1e9).round() / 1e9;
+    format!("{r}")
 }
 
 fn input_type(i: usize, kind: InputKind) -> Type {
@@ -478,7 +900,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
     if !is_date(&def.valid_from) {
         c.err(
             &["valid_from"],
-            format!("`{}` is not a date", def.valid_from),
+            format!("`{}` is not a valid date", def.valid_from),
             Some("write it as YYYY-MM-DD, e.g. `2024-01-01`".into()),
         );
     }
@@ -521,7 +943,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
         if !is_source_date(&s.date) {
             let d = loc.at(
                 &base("date"),
-                format!("`{}` is not a date", s.date),
+                format!("`{}` is not a valid date", s.date),
                 Some("write it as YYYY-MM-DD, or YYYY-MM when only the month is known".into()),
             );
             c.errors.push(d);
@@ -533,28 +955,36 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
     }
     let source_list: Vec<&str> = def.sources.iter().map(|s| s.id.as_str()).collect();
 
-    // ---- names ----
+    // ---- names (reported at the key: the name is what is wrong) ----
     let mut seen: HashMap<&str, &str> = HashMap::new();
-    for (section, names) in [
-        ("inputs", def.inputs.keys().collect::<Vec<_>>()),
-        ("parameters", def.parameters.keys().collect()),
-        ("derived", def.derived.keys().collect()),
+    for (section, what, names) in [
+        (
+            "inputs",
+            "a question",
+            def.inputs.keys().collect::<Vec<_>>(),
+        ),
+        ("parameters", "a parameter", def.parameters.keys().collect()),
+        ("derived", "a derived value", def.derived.keys().collect()),
     ] {
         for name in names {
             if !is_identifier(name) {
-                c.err(&[section, name], format!("`{name}` is not a valid name"), Some("use lowercase letters, digits and `_`, starting with a letter, e.g. `trips_per_week`".into()));
-            } else if KEYWORDS.contains(&name.as_str()) {
-                c.err(
+                c.err_key(
                     &[section, name],
-                    format!("`{name}` is a word of the expression language"),
-                    Some("choose another name".into()),
+                    format!("`{name}` is not a valid name"),
+                    Some("use lowercase letters, digits and `_`, starting with a letter, e.g. `trips_per_week`".into()),
+                );
+            } else if KEYWORDS.contains(&name.as_str()) {
+                c.err_key(
+                    &[section, name],
+                    format!("`{name}` cannot be a name: it is a word of the expression language"),
+                    Some(format!("choose another name, e.g. `{name}_value`")),
                 );
             }
-            if let Some(other) = seen.insert(name, section) {
-                c.err(
+            if let Some(other) = seen.insert(name, what) {
+                c.err_key(
                     &[section, name],
-                    format!("the name `{name}` is already used in `{other}`"),
-                    Some("names of inputs, parameters and derived values must all differ".into()),
+                    format!("`{name}` is already the name of {other}"),
+                    Some("questions, parameters and derived values share one set of names: rename one of them".into()),
                 );
             }
         }
@@ -565,7 +995,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
     ] {
         for name in names {
             if !is_identifier(name) {
-                c.err(
+                c.err_key(
                     &[section, name],
                     format!("`{name}` is not a valid id"),
                     Some("use lowercase letters, digits and `_`, starting with a letter".into()),
@@ -623,11 +1053,17 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
         match d.kind {
             InputKind::Integer | InputKind::Number => {
                 let (Some(min), Some(max)) = (d.min, d.max) else {
-                    c.err(
-                        &["inputs", id],
-                        "a number question needs `min` and `max`",
-                        Some("add e.g. `min = 0` and `max = 40`".into()),
-                    );
+                    for (f, present, example) in
+                        [("min", d.min.is_some(), 0), ("max", d.max.is_some(), 40)]
+                    {
+                        if !present {
+                            c.err(
+                                &p(f),
+                                format!("a number question needs `{f}`"),
+                                Some(format!("add e.g. `{f} = {example}`")),
+                            );
+                        }
+                    }
                     inputs.push(input);
                     continue;
                 };
@@ -636,9 +1072,9 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                     (InputKind::Integer, None) => 1.0,
                     _ => {
                         c.err(
-                            &["inputs", id],
-                            "a number question needs a `step`",
-                            Some("add e.g. `step = 0.5`".into()),
+                            &p("step"),
+                            "a question with kind = \"number\" needs a `step`",
+                            Some("add e.g. `step = 0.5`, or use kind = \"integer\" for whole numbers".into()),
                         );
                         1.0
                     }
@@ -658,7 +1094,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                             c.err(
                                 &p(f),
                                 format!("`{f}` is {v}, but this question asks for whole numbers"),
-                                Some(format!("use a whole number, or kind = \"number\"")),
+                                Some("use a whole number, or kind = \"number\"".to_string()),
                             );
                             ok = false;
                         }
@@ -707,7 +1143,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                         None
                     }
                     None => {
-                        c.err(&["inputs", id], "the question has no `default`", Some(format!("add e.g. `default = {min}`; the advice is shown before the citizen answers")));
+                        c.err(&p("default"), "the question has no `default`", Some(format!("add e.g. `default = {min}`; the advice is shown before the citizen answers")));
                         None
                     }
                 };
@@ -715,14 +1151,25 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                     if v < min || v > max {
                         c.err(
                             &p("default"),
-                            format!("the default {v} is outside {min} to {max}"),
-                            Some("choose a default between min and max".into()),
+                            format!("the default {v} is outside the range {min} to {max}"),
+                            Some(format!(
+                                "choose a default from {min} to {max}, or change `min` or `max`"
+                            )),
                         );
                     } else if ((v - min) / step - ((v - min) / step).round()).abs() > 1e-9 {
+                        let below = min + ((v - min) / step).floor() * step;
+                        let above = (below + step).min(max);
+                        let allowed = if above > below {
+                            format!("use {} or {}", tidy(below), tidy(above))
+                        } else {
+                            format!("use {}", tidy(below))
+                        };
                         c.err(
                             &p("default"),
-                            format!("the default {v} is not on a step of {step} from {min}"),
-                            Some(format!("e.g. {}", min + ((v - min) / step).round() * step)),
+                            format!(
+                                "the default {v} is not an allowed value: from {min} the answers go in steps of {step}"
+                            ),
+                            Some(allowed),
                         );
                     }
                 }
@@ -752,8 +1199,10 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                         c.errors.push(e);
                     }
                     if !ids.insert(ch.id.as_str()) {
+                        let mut idp = cp.clone();
+                        idp.push(Seg::Key("id".into()));
                         let e = loc.at(
-                            &cp,
+                            &idp,
                             format!("the choice `{}` appears twice", ch.id),
                             Some("every choice needs its own id".into()),
                         );
@@ -784,8 +1233,12 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                     Some(Scalar::Text(s)) => match input.choices.iter().position(|x| x == s) {
                         Some(k) => input.default = k as f64,
                         None => {
-                            let list: Vec<&str> =
-                                input.choices.iter().map(String::as_str).collect();
+                            let mut list: Vec<&str> = Vec::new();
+                            for ch in &input.choices {
+                                if !list.contains(&ch.as_str()) {
+                                    list.push(ch);
+                                }
+                            }
                             c.err(
                                 &p("default"),
                                 format!("the default '{s}' is not one of the choices"),
@@ -799,9 +1252,12 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                         None,
                     ),
                     None => c.err(
-                        &["inputs", id],
+                        &p("default"),
                         "the question has no `default`",
-                        Some("add e.g. `default = \"...\"` with one of the choice ids".into()),
+                        Some(match input.choices.first() {
+                            Some(first) => format!("add e.g. `default = \"{first}\"`"),
+                            None => "add `default = \"...\"` with one of the choice ids".into(),
+                        }),
                     ),
                 }
             }
@@ -813,7 +1269,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                     None,
                 ),
                 None => c.err(
-                    &["inputs", id],
+                    &p("default"),
                     "the question has no `default`",
                     Some("add `default = true` or `default = false`".into()),
                 ),
@@ -836,17 +1292,30 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                 c.err(
                     &p("source"),
                     format!("unknown source `{s}`"),
-                    suggest(s, &source_list).or(Some("add it under [[sources]]".into())),
+                    if c.full() {
+                        None
+                    } else {
+                        suggest(s, &source_list).or(Some("add it under [[sources]]".into()))
+                    },
                 );
             }
             (None, Status::Verified) => {
-                c.err(&["parameters", id], "a verified figure needs a `source`", Some("add `source = \"...\"`, or set status = \"illustrative\" if no published figure exists".into()));
+                c.err_at(
+                    &p("source"),
+                    &p("status"),
+                    "a verified figure needs a `source`",
+                    Some(match source_list.first() {
+                        Some(s) => format!("add e.g. `source = \"{s}\"` (an id from [[sources]]), or set status = \"illustrative\" if no published figure exists"),
+                        None => "add the source under [[sources]] and refer to it with `source = \"...\"`, or set status = \"illustrative\" if no published figure exists".into(),
+                    }),
+                );
             }
             _ => {}
         }
         if d.status == Status::Illustrative && d.note.is_empty() {
-            c.err(
-                &["parameters", id],
+            c.err_at(
+                &p("note"),
+                &p("status"),
                 "an illustrative figure needs a `note` that says where the number comes from",
                 Some("add `note = { nl = \"...\", en = \"...\" }`".into()),
             );
@@ -882,30 +1351,46 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
     }
 
     // ---- visible_if: only earlier inputs ----
+    let input_names: Vec<String> = def.inputs.keys().cloned().collect();
     for (i, (id, d)) in def.inputs.iter().enumerate() {
         let Some(src) = &d.visible_if else { continue };
-        let mut s = HashMap::new();
-        for (k, inp) in inputs.iter().enumerate().take(i) {
-            s.insert(
-                inp.id.clone(),
-                Symbol {
-                    slot: k as u32,
-                    ty: input_type(k, inp.kind),
-                },
-            );
+        if c.full() {
+            break;
         }
-        let names: Vec<String> = s.keys().cloned().collect();
         let scope = DefScope {
-            symbols: s,
+            symbols: &symbols,
             inputs: &inputs,
-            names,
+            inputs_before: Some(i),
+            names: &input_names[..i],
         };
         let path = ["inputs", id.as_str(), "visible_if"];
         match expr::compile_str(src, &scope, Some(Type::Bool)) {
             Ok(e) => inputs[i].visible_if = Some(e),
             Err(e) => {
                 let mut e = e;
-                if symbols.contains_key(src.get(e.start..e.end).unwrap_or("")) {
+                // A known name that is not in scope here: say why instead of "unknown name".
+                let name = src.get(e.start..e.end).unwrap_or("");
+                if let Some(later) = def.inputs.get_index_of(name)
+                    && later >= i
+                {
+                    if later == i {
+                        e.message = format!("a question cannot depend on itself (`{name}`)");
+                        e.hint = Some(
+                            "`visible_if` may only use questions asked before this one".into(),
+                        );
+                    } else {
+                        e.message = format!("`{name}` is asked after this question");
+                        e.hint = Some(format!(
+                            "`visible_if` may only use questions asked before this one: move [inputs.{name}] above [inputs.{id}]"
+                        ));
+                    }
+                } else if def.parameters.contains_key(name) || def.derived.contains_key(name) {
+                    let what = if def.parameters.contains_key(name) {
+                        "a parameter"
+                    } else {
+                        "a derived value"
+                    };
+                    e.message = format!("`{name}` is {what}; `visible_if` can only use questions");
                     e.hint =
                         Some("`visible_if` may only use questions asked before this one".into());
                 }
@@ -916,67 +1401,98 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
 
     // ---- derived: dependency order, cycles ----
     let derived_ids: Vec<&String> = def.derived.keys().collect();
+    let derived_index: HashMap<&str, usize> = derived_ids
+        .iter()
+        .enumerate()
+        .map(|(k, id)| (id.as_str(), k))
+        .collect();
+    // The path of a derived value's expression: `derived.x` or, for a table, `derived.x.expr`.
+    let expr_path = |id: &str| -> Vec<Seg> {
+        let table = path_of(&["derived", id]);
+        let expr = path_of(&["derived", id, "expr"]);
+        if loc.span(&expr) != loc.span(&table) {
+            expr
+        } else {
+            table
+        }
+    };
     let mut asts = Vec::new();
     let mut deps: Vec<Vec<usize>> = Vec::new();
     for (id, d) in &def.derived {
-        let path = ["derived", id.as_str()];
-        let expr_path: Vec<&str> = if matches!(loc.span(&path_of(&["derived", id, "expr"])), (s, _) if s != loc.span(&path_of(&path)).0)
-        {
-            vec!["derived", id, "expr"]
-        } else {
-            path.to_vec()
-        };
         match expr::parse(&d.expr) {
             Ok(ast) => {
                 let ds: Vec<usize> = ast
                     .names()
                     .iter()
-                    .filter_map(|(n, _, _)| derived_ids.iter().position(|x| *x == n))
+                    .filter_map(|(n, _, _)| derived_index.get(n.as_str()).copied())
                     .collect();
                 deps.push(ds);
                 asts.push(Some(ast));
             }
             Err(e) => {
-                c.expr_error(&expr_path, &e);
+                c.expr_error_at(&expr_path(id), &e);
                 deps.push(Vec::new());
                 asts.push(None);
             }
         }
     }
-    let (order, cycle) = topo_order(&deps);
-    if let Some(cycle) = cycle {
+    let (order, cycles) = topo_order(&deps);
+    for cycle in cycles.iter().take(MAX_CYCLES_REPORTED) {
         let names: Vec<&str> = cycle.iter().map(|&k| derived_ids[k].as_str()).collect();
         let first = names[0];
-        c.err(
-            &["derived", first],
+        let next = names.get(1).copied().unwrap_or(first);
+        let message = if names.len() == 1 {
+            format!("the derived value `{first}` uses itself: {first} -> {first}")
+        } else {
             format!(
-                "these derived values depend on each other in a circle: {} -> {}",
-                names.join(" -> "),
-                first
-            ),
+                "these derived values depend on each other in a circle: {} -> {first}",
+                names.join(" -> ")
+            )
+        };
+        // Point at the first use of the next name of the circle inside `first`'s expression.
+        let path = expr_path(first);
+        let span = asts[cycle[0]]
+            .as_ref()
+            .and_then(|a| a.names().into_iter().find(|(n, _, _)| n == next))
+            .map(|(_, s, e)| {
+                (
+                    loc.offset_in_string(&path, s),
+                    loc.offset_in_string(&path, e),
+                )
+            })
+            .unwrap_or_else(|| loc.span(&path));
+        let d = loc.at_span(
+            &path_of(&["derived", first]),
+            span,
+            message,
             Some("break the circle: one of them must be computed without the others".into()),
         );
+        c.errors.push(d);
     }
     let mut derived: Vec<Option<Derived>> = vec![None; def.derived.len()];
     let mut names_all: Vec<String> = symbols.keys().cloned().collect();
     names_all.extend(def.derived.keys().cloned());
     for &k in &order {
         let id = derived_ids[k];
+        c.text(&["derived", id, "label"], &def.derived[k].label, false);
+        c.text(&["derived", id, "unit"], &def.derived[k].unit, false);
         let Some(ast) = &asts[k] else { continue };
+        // A value that uses a broken one (an error already reported, or in a circle) is not
+        // compiled: that would only repeat the error as "unknown name".
+        if deps[k].iter().any(|&d| derived[d].is_none()) || c.full() {
+            continue;
+        }
         let src = &def.derived[k].expr;
-        let scope = DefScope {
-            symbols: symbols.clone(),
-            inputs: &inputs,
-            names: names_all.clone(),
+        let compiled = {
+            let scope = DefScope {
+                symbols: &symbols,
+                inputs: &inputs,
+                inputs_before: None,
+                names: &names_all,
+            };
+            expr::compile(ast, src, &scope, None)
         };
-        let expr_path: Vec<&str> = if loc.span(&path_of(&["derived", id, "expr"]))
-            != loc.span(&path_of(&["derived", id]))
-        {
-            vec!["derived", id, "expr"]
-        } else {
-            vec!["derived", id]
-        };
-        match expr::compile(ast, src, &scope, None) {
+        match compiled {
             Ok(e) => {
                 symbols.insert(
                     id.clone(),
@@ -990,10 +1506,24 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                     expr: e,
                 });
             }
-            Err(e) => c.expr_error(&expr_path, &e),
+            Err(e) => c.expr_error_at(&expr_path(id), &e),
         }
-        c.text(&["derived", id, "label"], &def.derived[k].label, false);
     }
+    // Derived values that could not be compiled; expressions that use them are skipped.
+    let broken: HashSet<&str> = derived_ids
+        .iter()
+        .zip(&derived)
+        .filter(|(_, d)| d.is_none())
+        .map(|(id, _)| id.as_str())
+        .collect();
+    let uses_broken = |src: &str| -> bool {
+        !broken.is_empty()
+            && expr::parse(src).is_ok_and(|a| {
+                a.names()
+                    .iter()
+                    .any(|(n, _, _)| broken.contains(n.as_str()))
+            })
+    };
 
     // ---- factors ----
     if def.factors.is_empty() {
@@ -1067,17 +1597,18 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
     if def.options.len() < 2 {
         c.err(
             &["options"],
-            format!(
-                "the definition has {} option(s); advice needs at least two",
-                def.options.len()
-            ),
+            match def.options.len() {
+                0 => "the definition has no options; advice needs at least two".to_string(),
+                n => format!("the definition has only {n} option; advice needs at least two"),
+            },
             Some("add options under [options.<id>]".into()),
         );
     }
     let scope = DefScope {
-        symbols: symbols.clone(),
+        symbols: &symbols,
         inputs: &inputs,
-        names: names_all.clone(),
+        inputs_before: None,
+        names: &names_all,
     };
     let mut options = Vec::new();
     for (id, d) in &def.options {
@@ -1096,19 +1627,24 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
         let eligible_if = match &d.eligible_if {
             Some(src) => {
                 if d.not_eligible.is_empty() {
-                    c.err(
-                        &["options", id],
+                    c.err_at(
+                        &p("not_eligible"),
+                        &p("eligible_if"),
                         "`eligible_if` needs a `not_eligible` reason that citizens can read",
                         Some("add `not_eligible = { nl = \"...\", en = \"...\" }`".into()),
                     );
                 } else {
                     c.text(&p("not_eligible"), &d.not_eligible, true);
                 }
-                match expr::compile_str(src, &scope, Some(Type::Bool)) {
-                    Ok(e) => Some(e),
-                    Err(e) => {
-                        c.expr_error(&p("eligible_if"), &e);
-                        None
+                if c.full() || uses_broken(src) {
+                    None
+                } else {
+                    match expr::compile_str(src, &scope, Some(Type::Bool)) {
+                        Ok(e) => Some(e),
+                        Err(e) => {
+                            c.expr_error(&p("eligible_if"), &e);
+                            None
+                        }
                     }
                 }
             }
@@ -1125,10 +1661,14 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
         };
         for key in d.values.keys() {
             if !def.factors.contains_key(key) {
-                c.err(
+                c.err_key(
                     &["options", id, "values", key],
                     format!("unknown factor `{key}`"),
-                    suggest(key, &factor_list),
+                    if c.full() {
+                        None
+                    } else {
+                        suggest(key, &factor_list)
+                    },
                 );
             }
         }
@@ -1138,8 +1678,11 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                 None => c.err(
                     &["options", id, "values"],
                     format!("no value for factor `{fid}`"),
-                    Some(format!("add `{fid} = \"...\"`")),
+                    Some(format!(
+                        "add `{fid} = ...` with a number or an expression in quotes"
+                    )),
                 ),
+                Some(src) if c.full() || uses_broken(&src.0) => {}
                 Some(src) => match expr::compile_str(&src.0, &scope, Some(Type::Number)) {
                     Ok(e) => values.push(e),
                     Err(e) => c.expr_error(&["options", id, "values", fid], &e),
@@ -1155,8 +1698,20 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
 
     if !c.errors.is_empty() {
         // Report in document order.
+        let many = c.full();
         c.errors.sort_by_key(|d| (d.span.0, d.line, d.column));
         c.errors.dedup();
+        if many {
+            c.errors.truncate(MAX_ERRORS);
+            let last = c.errors.last().map_or((0, 0), |d| d.span);
+            let note = loc.at_span(
+                &[],
+                last,
+                format!("there are more problems; only the first {MAX_ERRORS} are shown"),
+                Some("fix these and check again".into()),
+            );
+            c.errors.push(note);
+        }
         return Err(Diagnostics(c.errors));
     }
     let derived = derived
@@ -1174,8 +1729,13 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
     })
 }
 
-/// Topological order of nodes given each node's dependencies; also the first cycle found.
-fn topo_order(deps: &[Vec<usize>]) -> (Vec<usize>, Option<Vec<usize>>) {
+/// Most circles among derived values reported at once.
+const MAX_CYCLES_REPORTED: usize = 10;
+
+/// Topological order of nodes given each node's dependencies (dependencies first), and the
+/// circles found (one per edge that closes a circle). Iterative: long chains do not overflow
+/// the stack.
+fn topo_order(deps: &[Vec<usize>]) -> (Vec<usize>, Vec<Vec<usize>>) {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
@@ -1185,40 +1745,40 @@ fn topo_order(deps: &[Vec<usize>]) -> (Vec<usize>, Option<Vec<usize>>) {
     let n = deps.len();
     let mut mark = vec![Mark::New; n];
     let mut order = Vec::with_capacity(n);
-    let mut cycle = None;
-    let mut stack: Vec<usize> = Vec::new();
-    fn visit(
-        v: usize,
-        deps: &[Vec<usize>],
-        mark: &mut [Mark],
-        order: &mut Vec<usize>,
-        stack: &mut Vec<usize>,
-        cycle: &mut Option<Vec<usize>>,
-    ) {
-        match mark[v] {
-            Mark::Done => return,
-            Mark::Active => {
-                if cycle.is_none() {
-                    let from = stack.iter().position(|&x| x == v).unwrap_or(0);
-                    *cycle = Some(stack[from..].to_vec());
+    let mut cycles = Vec::new();
+    // (node, index of the next dependency to visit)
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    for root in 0..n {
+        if mark[root] != Mark::New {
+            continue;
+        }
+        mark[root] = Mark::Active;
+        stack.push((root, 0));
+        while let Some(top) = stack.last_mut() {
+            let (v, next) = *top;
+            if let Some(&d) = deps[v].get(next) {
+                top.1 += 1;
+                match mark[d] {
+                    Mark::New => {
+                        mark[d] = Mark::Active;
+                        stack.push((d, 0));
+                    }
+                    Mark::Active => {
+                        if cycles.len() < MAX_CYCLES_REPORTED {
+                            let from = stack.iter().position(|&(x, _)| x == d).unwrap_or(0);
+                            cycles.push(stack[from..].iter().map(|&(x, _)| x).collect());
+                        }
+                    }
+                    Mark::Done => {}
                 }
-                return;
+            } else {
+                mark[v] = Mark::Done;
+                order.push(v);
+                stack.pop();
             }
-            Mark::New => {}
         }
-        mark[v] = Mark::Active;
-        stack.push(v);
-        for &d in &deps[v] {
-            visit(d, deps, mark, order, stack, cycle);
-        }
-        stack.pop();
-        mark[v] = Mark::Done;
-        order.push(v);
     }
-    for v in 0..n {
-        visit(v, deps, &mut mark, &mut order, &mut stack, &mut cycle);
-    }
-    (order, cycle)
+    (order, cycles)
 }
 
 /// A close match for an option id (used by test cases).
@@ -1243,10 +1803,18 @@ mod tests {
 
     #[test]
     fn topo_finds_cycles() {
-        let (order, cycle) = topo_order(&[vec![1], vec![], vec![0]]);
+        let (order, cycles) = topo_order(&[vec![1], vec![], vec![0]]);
         assert_eq!(order, vec![1, 0, 2]);
-        assert!(cycle.is_none());
-        let (_, cycle) = topo_order(&[vec![1], vec![2], vec![0]]);
-        assert_eq!(cycle, Some(vec![0, 1, 2]));
+        assert!(cycles.is_empty());
+        let (order, cycles) = topo_order(&[vec![1], vec![2], vec![0]]);
+        assert_eq!(cycles, vec![vec![0, 1, 2]]);
+        assert_eq!(order.len(), 3);
+        let (_, cycles) = topo_order(&[vec![0], vec![2], vec![1]]);
+        assert_eq!(cycles, vec![vec![0], vec![1, 2]]);
+        // a long chain does not overflow the stack
+        let chain: Vec<Vec<usize>> = (0..200_000).map(|k| vec![k + 1]).chain([vec![]]).collect();
+        let (order, cycles) = topo_order(&chain);
+        assert!(cycles.is_empty());
+        assert_eq!(order[0], 200_000);
     }
 }

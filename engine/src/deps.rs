@@ -23,7 +23,9 @@ impl Advisor {
 
     /// True if the value of factor `f` of option `o` rests on an illustrative figure.
     pub fn value_is_illustrative(&self, o: usize, f: usize) -> bool {
-        self.value_parameters(o, f).iter().any(|&j| self.params[j].status == Status::Illustrative)
+        self.value_parameters(o, f)
+            .iter()
+            .any(|&j| self.params[j].status == Status::Illustrative)
     }
 
     fn parameters_behind(&self, mut pending: Vec<u32>) -> Vec<usize> {
@@ -58,7 +60,11 @@ mod tests {
         let a = Advisor::parse(text, "ret/definition.toml").unwrap();
         let cost = a.factor_index("cost").unwrap();
         let pay = a.option_index("pay_per_trip").unwrap();
-        let names: Vec<&str> = a.value_parameters(pay, cost).iter().map(|&j| a.params[j].id.as_str()).collect();
+        let names: Vec<&str> = a
+            .value_parameters(pay, cost)
+            .iter()
+            .map(|&j| a.params[j].id.as_str())
+            .collect();
         assert_eq!(names, vec!["base_fare", "km_fare", "age_discount"]);
         assert!(!a.value_is_illustrative(pay, cost));
         let month = a.option_index("month_pass").unwrap();

@@ -33,19 +33,19 @@ pub struct Definition {
     #[serde(default)]
     pub sources: Vec<Source>,
     /// Questions to the citizen, in the order they are asked.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub inputs: IndexMap<String, InputDef>,
     /// Named constants (tariffs, prices) with their source and status.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub parameters: IndexMap<String, ParameterDef>,
     /// Named intermediate values computed from inputs and parameters.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub derived: IndexMap<String, DerivedDef>,
     /// What the options are compared on. The first factor is the headline figure of the advice.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub factors: IndexMap<String, FactorDef>,
     /// The products or choices the advice is about.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub options: IndexMap<String, OptionDef>,
 }
 
@@ -249,7 +249,7 @@ pub struct OptionDef {
     #[serde(default)]
     pub not_eligible: Text,
     /// One expression (or number) per factor.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub values: IndexMap<String, ExprSrc>,
 }
 
@@ -281,6 +281,34 @@ impl fmt::Display for Scalar {
 }
 
 // ---- hand-written Deserialize impls: they keep serde's precise error positions ----
+
+/// A map that rejects a key given twice. TOML does that itself; JSON would silently keep the
+/// last one (and a duplicated option would vanish without a word).
+fn unique_keys<'de, D, V>(d: D) -> Result<IndexMap<String, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct M<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for M<V> {
+        type Value = IndexMap<String, V>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a table")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = IndexMap::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if out.contains_key(&key) {
+                    return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
+                }
+                let value = map.next_value()?;
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(M(std::marker::PhantomData))
+}
 
 impl<'de> Deserialize<'de> for ExprSrc {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

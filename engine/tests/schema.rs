@@ -7,7 +7,9 @@ use std::path::Path;
 use advies_engine::schema::{cases_schema, definition_schema};
 
 fn check(name: &str, generated: String) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../schema")
+        .join(name);
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
         fs::write(&path, &generated).unwrap();
     }
@@ -23,8 +25,19 @@ fn check(name: &str, generated: String) {
 #[test]
 fn definition_schema_is_current() {
     let s = definition_schema();
-    for field in ["id", "inputs", "parameters", "derived", "factors", "options", "sources"] {
-        assert!(s.contains(&format!("\"{field}\"")), "schema mentions {field}");
+    for field in [
+        "id",
+        "inputs",
+        "parameters",
+        "derived",
+        "factors",
+        "options",
+        "sources",
+    ] {
+        assert!(
+            s.contains(&format!("\"{field}\"")),
+            "schema mentions {field}"
+        );
     }
     check("definition.schema.json", s);
 }
