@@ -2,6 +2,8 @@
 
 use std::sync::Arc;
 
+mod bench;
+
 use advies_components::{AdvisorPage, DefinitionErrorPage};
 use advies_engine::Advisor;
 use leptos::prelude::*;

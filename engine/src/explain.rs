@@ -244,6 +244,53 @@ pub fn explain(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) ->
     }
 }
 
+/// One sentence that states the chart's tipping points, for the figure's summary:
+/// "Tot en met 10 ritten per week past A het best. Vanaf 11 ritten per week past B het best.
+/// Jij zit nu op 8 ritten per week."
+pub fn chart_summary(advisor: &Advisor, data: &crate::chart::ChartData, lang: Lang) -> String {
+    let nl = lang == Lang::Nl;
+    let name = |o: Option<usize>| match o {
+        Some(o) => label(advisor, o, lang),
+        None => (if nl { "geen enkele keuze" } else { "no option" }).to_string(),
+    };
+    let v = |x: f64| input_value(advisor, data.input, x, lang);
+    let mut parts = Vec::new();
+    let n = data.regions.len();
+    for (k, r) in data.regions.iter().enumerate() {
+        let s = match (k, n, nl) {
+            (_, 1, true) => format!("Over het hele bereik past {} het best.", name(r.best)),
+            (_, 1, false) => format!("Across the whole range, {} fits best.", name(r.best)),
+            (0, _, true) => format!("Tot en met {} past {} het best.", v(r.to), name(r.best)),
+            (0, _, false) => format!("Up to {}, {} fits best.", v(r.to), name(r.best)),
+            (k, n, true) if k + 1 == n => {
+                format!("Vanaf {} past {} het best.", v(r.from), name(r.best))
+            }
+            (k, n, false) if k + 1 == n => {
+                format!("From {}, {} fits best.", v(r.from), name(r.best))
+            }
+            (_, _, true) => format!(
+                "Van {} tot en met {} past {} het best.",
+                v(r.from),
+                v(r.to),
+                name(r.best)
+            ),
+            (_, _, false) => format!(
+                "From {} to {}, {} fits best.",
+                v(r.from),
+                v(r.to),
+                name(r.best)
+            ),
+        };
+        parts.push(s);
+    }
+    parts.push(if nl {
+        format!("Jij zit nu op {}.", v(data.current))
+    } else {
+        format!("You are now at {}.", v(data.current))
+    });
+    parts.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,51 +363,4 @@ mod tests {
         assert_eq!(decimals_of(0.5), 1);
         assert_eq!(decimals_of(0.001), 3);
     }
-}
-
-/// One sentence that states the chart's tipping points, for the figure's summary:
-/// "Tot en met 10 ritten per week past A het best. Vanaf 11 ritten per week past B het best.
-/// Jij zit nu op 8 ritten per week."
-pub fn chart_summary(advisor: &Advisor, data: &crate::chart::ChartData, lang: Lang) -> String {
-    let nl = lang == Lang::Nl;
-    let name = |o: Option<usize>| match o {
-        Some(o) => label(advisor, o, lang),
-        None => (if nl { "geen enkele keuze" } else { "no option" }).to_string(),
-    };
-    let v = |x: f64| input_value(advisor, data.input, x, lang);
-    let mut parts = Vec::new();
-    let n = data.regions.len();
-    for (k, r) in data.regions.iter().enumerate() {
-        let s = match (k, n, nl) {
-            (_, 1, true) => format!("Over het hele bereik past {} het best.", name(r.best)),
-            (_, 1, false) => format!("Across the whole range, {} fits best.", name(r.best)),
-            (0, _, true) => format!("Tot en met {} past {} het best.", v(r.to), name(r.best)),
-            (0, _, false) => format!("Up to {}, {} fits best.", v(r.to), name(r.best)),
-            (k, n, true) if k + 1 == n => {
-                format!("Vanaf {} past {} het best.", v(r.from), name(r.best))
-            }
-            (k, n, false) if k + 1 == n => {
-                format!("From {}, {} fits best.", v(r.from), name(r.best))
-            }
-            (_, _, true) => format!(
-                "Van {} tot en met {} past {} het best.",
-                v(r.from),
-                v(r.to),
-                name(r.best)
-            ),
-            (_, _, false) => format!(
-                "From {} to {}, {} fits best.",
-                v(r.from),
-                v(r.to),
-                name(r.best)
-            ),
-        };
-        parts.push(s);
-    }
-    parts.push(if nl {
-        format!("Jij zit nu op {}.", v(data.current))
-    } else {
-        format!("You are now at {}.", v(data.current))
-    });
-    parts.join(" ")
 }

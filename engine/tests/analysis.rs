@@ -98,8 +98,8 @@ fn check_properties(a: &Advisor, sc: &Scenario) -> Result<(), TestCaseError> {
             .iter()
             .filter(|t| t.input == i)
             .collect();
-        let exact = ((inp.max - inp.min) / inp.step).round() as usize + 1
-            <= advies_engine::analysis::EXACT_GRID_LIMIT;
+        let exact = (((inp.max - inp.min) / inp.step).round() as usize)
+            < advies_engine::analysis::EXACT_GRID_LIMIT;
         for tp in &tps {
             prop_assert_ne!(tp.from, tp.to);
             prop_assert_eq!(best_at(a, sc, i, tp.at), tp.to, "at {}", tp.at);
