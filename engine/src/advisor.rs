@@ -1011,6 +1011,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
         c.text(&p("label"), &d.label, true);
         c.text(&p("help"), &d.help, false);
         c.text(&p("unit"), &d.unit, false);
+        c.text(&p("unit_one"), &d.unit_one, false);
         let numeric = matches!(d.kind, InputKind::Integer | InputKind::Number);
         let kind_name = match d.kind {
             InputKind::Integer => "integer",

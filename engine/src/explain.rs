@@ -36,7 +36,13 @@ pub fn input_value(advisor: &Advisor, i: usize, v: f64, lang: Lang) -> String {
         .def
         .inputs
         .get_index(i)
-        .map(|(_, d)| d.unit.get(lang))
+        .map(|(_, d)| {
+            if (v - 1.0).abs() < 1e-9 && !d.unit_one.is_empty() {
+                d.unit_one.get(lang)
+            } else {
+                d.unit.get(lang)
+            }
+        })
         .unwrap_or("");
     let n = format::number(v, decimals, lang);
     if unit.is_empty() {

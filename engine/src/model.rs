@@ -94,6 +94,9 @@ pub struct InputDef {
     /// Unit shown after the number (e.g. "ritten per week").
     #[serde(default)]
     pub unit: Text,
+    /// Unit after the number 1, when it differs (e.g. "rit per week").
+    #[serde(default)]
+    pub unit_one: Text,
     /// Lowest allowed value (integer and number).
     pub min: Option<f64>,
     /// Highest allowed value (integer and number).

@@ -1,0 +1,96 @@
+// A tiny static file server for the built site (dist/), on 127.0.0.1 at a free port.
+// Paths without a file extension that match no file get index.html (SPA fallback);
+// a missing asset (.wasm, .js, ...) is a real 404, so a broken build shows up.
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.toml': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The built site to test: $DIST_DIR, which must hold an index.html. Throws a clear error otherwise. */
+export async function distDir() {
+  const dir = process.env.DIST_DIR;
+  if (!dir) {
+    throw new Error(
+      'DIST_DIR is not set. These tests need a built site: run `cargo xtask test`, ' +
+        'or `cargo xtask build` and then `DIST_DIR=$PWD/dist node --test` in tests/e2e.',
+    );
+  }
+  const root = resolve(dir);
+  const index = await stat(join(root, 'index.html')).catch(() => null);
+  if (!index?.isFile()) {
+    throw new Error(`DIST_DIR=${dir} has no index.html: build the site first (cargo xtask build).`);
+  }
+  return root;
+}
+
+/** Serves `root`; resolves to { url, close, requests } once listening. */
+export async function startServer(root) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const status = await respond(root, req, res).catch((err) => {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(err));
+      return 500;
+    });
+    requests.push({ method: req.method, url: req.url, status });
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+async function respond(root, req, res) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    return 405;
+  }
+  const pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  let file = resolve(join(root, pathname));
+  if (file !== root && !file.startsWith(root + sep)) {
+    res.writeHead(403).end();
+    return 403;
+  }
+  let info = await stat(file).catch(() => null);
+  if (info?.isDirectory()) {
+    file = join(file, 'index.html');
+    info = await stat(file).catch(() => null);
+  }
+  if (!info?.isFile()) {
+    if (extname(pathname) !== '') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${pathname}`);
+      return 404;
+    }
+    file = join(root, 'index.html'); // SPA fallback
+  }
+  const body = await readFile(file);
+  res.writeHead(200, {
+    'content-type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'content-length': body.length,
+    'cache-control': 'no-store',
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+  return 200;
+}

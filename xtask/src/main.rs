@@ -1,0 +1,99 @@
+//! `cargo xtask <command>`: the only entry points people need.
+//!
+//! Std only, so it compiles in a second or two. Each command is a short list
+//! of steps; each step is one small function in the module that owns it.
+
+mod exec;
+mod setup;
+mod size;
+mod tiers;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [options]
+
+commands:
+  setup [--browser]   install what is missing (wasm32 target, trunk, wasm-bindgen-cli,
+                      wasm-opt, crates); --browser adds chromium and the e2e npm packages
+  serve [--release]   setup, then `trunk serve` on http://127.0.0.1:8080/
+  build               setup, then a release build with trunk into dist/ (alias: dist)
+  test                setup --browser, then every test tier in order (what CI runs)
+  bench               engine benchmarks, then a release build and the size report
+  size                raw and gzip sizes of dist/*.wasm, *.js, *.css (also target/size.json)
+  help                this text
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Err(err) = std::env::set_current_dir(exec::repo_root()) {
+        eprintln!("error: cannot enter the repository root: {err}");
+        return ExitCode::FAILURE;
+    }
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("\nerror: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &[String]) -> exec::Result {
+    let (command, options) = match args.split_first() {
+        Some((command, options)) => (command.as_str(), options),
+        None => ("help", &[][..]),
+    };
+    match command {
+        "setup" => {
+            let browser = flag(options, "--browser")?;
+            setup::run(setup::Scope { browser })
+        }
+        "serve" => {
+            let release = flag(options, "--release")?;
+            setup::run(setup::Scope { browser: false })?;
+            tiers::serve(release)
+        }
+        "build" | "dist" => {
+            no_options(options)?;
+            setup::run(setup::Scope { browser: false })?;
+            tiers::release_build()
+        }
+        "test" => {
+            no_options(options)?;
+            setup::run(setup::Scope { browser: true })?;
+            tiers::test_all()
+        }
+        "bench" => {
+            no_options(options)?;
+            setup::run(setup::Scope { browser: false })?;
+            tiers::bench()
+        }
+        "size" => {
+            no_options(options)?;
+            size::report()
+        }
+        "help" | "-h" | "--help" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => Err(format!("unknown command `{other}`\n\n{USAGE}").into()),
+    }
+}
+
+/// Accepts no option or exactly `name`; anything else is an error.
+fn flag(options: &[String], name: &str) -> exec::Result<bool> {
+    match options {
+        [] => Ok(false),
+        [only] if only == name => Ok(true),
+        _ => Err(format!("unexpected options {options:?}; only `{name}` is accepted").into()),
+    }
+}
+
+fn no_options(options: &[String]) -> exec::Result {
+    if options.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("unexpected options {options:?}").into())
+    }
+}

@@ -1,0 +1,270 @@
+//! `cargo xtask setup [--browser]`: install what is missing, one line per step.
+//!
+//! Every step first checks and prints `✓ … already …` when there is nothing to
+//! do, so a second run is quick and changes nothing.
+
+use crate::exec::{self, Result, cmd, probe, which};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// binaryen from npm: Debian's wasm-opt (108) produced a wasm that did not start.
+const BINARYEN_VERSION: &str = "132.0.0";
+const MIN_NODE_MAJOR: u32 = 20;
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub const E2E_DIR: &str = "tests/e2e";
+
+pub struct Scope {
+    /// Also chromium and the end-to-end npm packages.
+    pub browser: bool,
+}
+
+pub fn run(scope: Scope) -> Result {
+    eprintln!("setup");
+    prerequisites()?;
+    wasm_target()?;
+    trunk()?;
+    wasm_bindgen_cli()?;
+    wasm_opt()?;
+    crates()?;
+    if scope.browser {
+        chromium()?;
+        e2e_packages()?;
+    }
+    Ok(())
+}
+
+fn done(what: &str) {
+    eprintln!("✓ {what}");
+}
+
+fn doing(what: &str) {
+    eprintln!("→ {what}");
+}
+
+/// Tools we cannot install ourselves.
+fn prerequisites() -> Result {
+    let needed = [
+        ("rustup", "install Rust with rustup (https://rustup.rs)"),
+        ("cargo", "install Rust with rustup (https://rustup.rs)"),
+        (
+            "node",
+            "install Node.js 20 or newer (Debian: apt-get install nodejs)",
+        ),
+        ("npm", "install npm (Debian: apt-get install npm)"),
+    ];
+    let missing: Vec<String> = needed
+        .iter()
+        .filter(|(program, _)| which(program).is_none())
+        .map(|(program, how)| format!("  `{program}` not found on PATH: {how}"))
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!("missing prerequisites:\n{}", missing.join("\n")).into());
+    }
+    let node = probe(&mut cmd("node", &["--version"])).unwrap_or_default();
+    let major: u32 = node
+        .trim_start_matches('v')
+        .split('.')
+        .next()
+        .and_then(|major| major.parse().ok())
+        .unwrap_or(0);
+    if major < MIN_NODE_MAJOR {
+        return Err(format!(
+            "node {node} is too old: the end-to-end tests need Node.js {MIN_NODE_MAJOR} or newer"
+        )
+        .into());
+    }
+    done(&format!("rustup, cargo, node {node} and npm found"));
+    Ok(())
+}
+
+fn wasm_target() -> Result {
+    let installed = probe(&mut cmd("rustup", &["target", "list", "--installed"]))
+        .is_some_and(|list| list.lines().any(|line| line.trim() == WASM_TARGET));
+    if installed {
+        done(&format!("rust target {WASM_TARGET} already installed"));
+        return Ok(());
+    }
+    doing(&format!(
+        "installing rust target {WASM_TARGET} (takes about a minute)"
+    ));
+    exec::run(&mut cmd("rustup", &["target", "add", WASM_TARGET]))
+}
+
+/// `trunk 0.21.14` -> `0.21.14`; `wasm-bindgen 0.2.130` -> `0.2.130`.
+fn installed_version(program: &str) -> Option<String> {
+    let text = probe(&mut cmd(program, &["--version"]))?;
+    text.split_whitespace().nth(1).map(str::to_owned)
+}
+
+/// Installs `krate` at `version` with cargo unless `program` already reports it.
+fn cargo_tool(program: &str, krate: &str, version: &str, minutes: u32, locked: bool) -> Result {
+    let found = installed_version(program);
+    if found.as_deref() == Some(version) {
+        done(&format!("{program} {version} already installed"));
+        return Ok(());
+    }
+    let replacing = found
+        .map(|old| format!(", replacing {old}"))
+        .unwrap_or_default();
+    doing(&format!(
+        "installing {krate} {version}{replacing} (takes about {minutes} minutes on 2 cores)"
+    ));
+    let mut install = cmd(
+        "cargo",
+        &["install", krate, "--version", version, "--force"],
+    );
+    if locked {
+        install.arg("--locked");
+    }
+    exec::run(&mut install)
+}
+
+fn trunk() -> Result {
+    // 0.22 needs a newer rustc; --locked keeps its dependencies as released.
+    cargo_tool("trunk", "trunk", TRUNK_VERSION, 10, true)
+}
+
+/// wasm-bindgen-cli must equal the `wasm-bindgen` crate in Cargo.lock.
+fn wasm_bindgen_cli() -> Result {
+    let version = wasm_bindgen_version_in_lock()?;
+    // Without --locked: its lock file pins crates that no longer build on new rustc.
+    cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &version, 5, false)
+}
+
+pub fn wasm_bindgen_version_in_lock() -> Result<String> {
+    let lock = fs::read_to_string("Cargo.lock")
+        .map_err(|err| format!("cannot read Cargo.lock: {err} (run `cargo generate-lockfile`)"))?;
+    lock_version(&lock, "wasm-bindgen").ok_or_else(|| {
+        "Cargo.lock has no `wasm-bindgen` package; does the app depend on leptos?".into()
+    })
+}
+
+/// The version of package `name` in a Cargo.lock text.
+fn lock_version(lock: &str, name: &str) -> Option<String> {
+    let wanted = format!("name = \"{name}\"");
+    let mut lines = lock.lines();
+    lines.find(|line| line.trim() == wanted)?;
+    let version = lines.next()?.trim().strip_prefix("version = \"")?;
+    Some(version.trim_end_matches('"').to_owned())
+}
+
+/// wasm-opt from the npm package `binaryen`, in the git-ignored .tools/.
+fn wasm_opt() -> Result {
+    let wasm_opt = exec::binaryen_bin_dir().join("wasm-opt");
+    let major = BINARYEN_VERSION
+        .split('.')
+        .next()
+        .unwrap_or(BINARYEN_VERSION);
+    let found = probe(&mut cmd(&wasm_opt.to_string_lossy(), &["--version"]));
+    if found.is_some_and(|text| text.contains(&format!("version {major}"))) {
+        done(&format!(
+            "wasm-opt (binaryen {major}) already installed in .tools/"
+        ));
+        return Ok(());
+    }
+    doing(&format!(
+        "installing wasm-opt (npm binaryen@{BINARYEN_VERSION}) into .tools/binaryen"
+    ));
+    let prefix = exec::repo_root().join(".tools/binaryen");
+    fs::create_dir_all(&prefix)
+        .map_err(|err| format!("cannot create {}: {err}", prefix.display()))?;
+    exec::run(&mut cmd(
+        "npm",
+        &[
+            "install",
+            "--prefix",
+            &prefix.to_string_lossy(),
+            "--no-audit",
+            "--no-fund",
+            "--save-exact",
+            &format!("binaryen@{BINARYEN_VERSION}"),
+        ],
+    ))
+}
+
+/// Trunk runs cargo with --offline (see Trunk.toml), so every crate must be here.
+fn crates() -> Result {
+    let fetched = probe(&mut cmd("cargo", &["fetch", "--offline", "--quiet"])).is_some();
+    if fetched {
+        done("crates already fetched");
+        return Ok(());
+    }
+    doing("fetching crates (cargo fetch)");
+    exec::run(&mut cmd("cargo", &["fetch"]))
+}
+
+fn chromium() -> Result {
+    let missing: Vec<&str> = [CHROMIUM, CHROMEDRIVER]
+        .into_iter()
+        .filter(|path| !Path::new(path).exists())
+        .collect();
+    if missing.is_empty() {
+        done(&format!("{CHROMIUM} and {CHROMEDRIVER} found"));
+        return Ok(());
+    }
+    let missing = missing.join(", ");
+    if !is_root() {
+        return Err(format!(
+            "{missing} missing: install Debian's browser packages as root:\n  \
+             sudo apt-get update && sudo apt-get install -y chromium chromium-driver"
+        )
+        .into());
+    }
+    doing(&format!(
+        "installing chromium and chromium-driver with apt-get ({missing} missing)"
+    ));
+    exec::run(&mut cmd("apt-get", &["update"]))?;
+    exec::run(
+        cmd(
+            "apt-get",
+            &[
+                "install",
+                "-y",
+                "--no-install-recommends",
+                "chromium",
+                "chromium-driver",
+            ],
+        )
+        .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+fn is_root() -> bool {
+    probe(&mut cmd("id", &["-u"])).as_deref() == Some("0")
+}
+
+/// `npm ci` in tests/e2e, unless node_modules was installed from this very lock file.
+fn e2e_packages() -> Result {
+    let lock = PathBuf::from(E2E_DIR).join("package-lock.json");
+    let stamp = PathBuf::from(E2E_DIR).join("node_modules/.xtask-installed-lock.json");
+    let wanted = fs::read(&lock).map_err(|err| format!("cannot read {}: {err}", lock.display()))?;
+    if fs::read(&stamp).is_ok_and(|installed| installed == wanted) {
+        done(&format!(
+            "npm packages in {E2E_DIR} up to date with package-lock.json"
+        ));
+        return Ok(());
+    }
+    doing(&format!("installing npm packages in {E2E_DIR} (npm ci)"));
+    exec::run(cmd("npm", &["ci", "--no-audit", "--no-fund"]).current_dir(E2E_DIR))?;
+    fs::write(&stamp, wanted)
+        .map_err(|err| format!("cannot write {}: {err}", stamp.display()).into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lock_version;
+
+    #[test]
+    fn reads_a_version_from_a_lock_file() {
+        let lock = "[[package]]\nname = \"wasm-bindgen-macro\"\nversion = \"0.1.0\"\n\n\
+                    [[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\nsource = \"x\"\n";
+        assert_eq!(
+            lock_version(lock, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(lock_version(lock, "leptos"), None);
+    }
+}

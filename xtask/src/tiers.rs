@@ -1,0 +1,200 @@
+//! `serve`, `build`, `bench` and the test tiers of `cargo xtask test`.
+
+use crate::exec::{Result, cmd, run};
+use crate::setup::E2E_DIR;
+use crate::size;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const ADDRESS: &str = "127.0.0.1";
+const PORT: &str = "8080";
+pub const DIST: &str = "dist";
+
+pub fn serve(release: bool) -> Result {
+    eprintln!("\nserving on http://{ADDRESS}:{PORT}/ (Ctrl-C stops)");
+    let mut trunk = cmd("trunk", &["serve", "--address", ADDRESS, "--port", PORT]);
+    if release {
+        trunk.arg("--release");
+    }
+    run(&mut trunk)
+}
+
+/// `trunk build --release` into dist/ (Trunk.toml: offline, wasm-opt from PATH).
+pub fn release_build() -> Result {
+    run(&mut cmd("trunk", &["build", "--release"]))
+}
+
+/// Only the [[bench]] targets (`--bench '*'`), not the library's unit tests again.
+const ENGINE_BENCHES: [&str; 5] = ["bench", "-p", "advies-engine", "--bench", "*"];
+
+pub fn bench() -> Result {
+    run(&mut cmd("cargo", &ENGINE_BENCHES))?;
+    release_build()?;
+    size::report()
+}
+
+/// One tier of `cargo xtask test`.
+struct Tier {
+    name: &'static str,
+    what: &'static str,
+    step: fn() -> Result<Outcome>,
+}
+
+enum Outcome {
+    Passed,
+    Skipped(&'static str),
+}
+
+const TIERS: [Tier; 7] = [
+    Tier {
+        name: "fmt",
+        what: "formatting (cargo fmt --check)",
+        step: fmt,
+    },
+    Tier {
+        name: "clippy",
+        what: "lints, warnings are errors",
+        step: clippy,
+    },
+    Tier {
+        name: "test",
+        what: "native tests: engine, advisor cases",
+        step: native_tests,
+    },
+    Tier {
+        name: "bench",
+        what: "each engine benchmark once, untimed",
+        step: bench_once,
+    },
+    Tier {
+        name: "build",
+        what: "release build with trunk into dist/",
+        step: build,
+    },
+    Tier {
+        name: "size",
+        what: "bundle size report",
+        step: size_report,
+    },
+    Tier {
+        name: "e2e",
+        what: "browser tests on dist/ in Chromium",
+        step: e2e,
+    },
+];
+
+/// Runs every tier in order and stops at the first failure.
+pub fn test_all() -> Result {
+    let mut results: Vec<(&Tier, Duration, std::result::Result<Outcome, String>)> = Vec::new();
+    for tier in &TIERS {
+        eprintln!("\n━━ tier {}: {} ━━", tier.name, tier.what);
+        let start = Instant::now();
+        let outcome = (tier.step)().map_err(|err| err.to_string());
+        let failed = outcome.is_err();
+        results.push((tier, start.elapsed(), outcome));
+        if failed {
+            break;
+        }
+    }
+    print_summary(&results)
+}
+
+fn print_summary(results: &[(&Tier, Duration, std::result::Result<Outcome, String>)]) -> Result {
+    let (mut passed, mut failed, mut skipped) = (0, 0, 0);
+    println!("\n━━ summary ━━");
+    for (tier, duration, outcome) in results {
+        let seconds = duration.as_secs_f64();
+        match outcome {
+            Ok(Outcome::Passed) => {
+                passed += 1;
+                println!("✓ {:<7} {seconds:>7.1}s  {}", tier.name, tier.what);
+            }
+            Ok(Outcome::Skipped(why)) => {
+                skipped += 1;
+                println!("- {:<7} {seconds:>7.1}s  skipped: {why}", tier.name);
+            }
+            Err(err) => {
+                failed += 1;
+                println!("✗ {:<7} {seconds:>7.1}s  FAILED: {err}", tier.name);
+            }
+        }
+    }
+    for tier in TIERS.iter().skip(results.len()) {
+        println!("· {:<7}           not run", tier.name);
+    }
+    println!("tiers: {passed} passed, {failed} failed, {skipped} skipped");
+    match results.iter().find(|(_, _, outcome)| outcome.is_err()) {
+        Some((tier, _, _)) => Err(format!("tier `{}` failed", tier.name).into()),
+        None => Ok(()),
+    }
+}
+
+fn fmt() -> Result<Outcome> {
+    run(&mut cmd("cargo", &["fmt", "--all", "--", "--check"]))?;
+    Ok(Outcome::Passed)
+}
+
+fn clippy() -> Result<Outcome> {
+    run(&mut cmd(
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ))?;
+    Ok(Outcome::Passed)
+}
+
+fn native_tests() -> Result<Outcome> {
+    run(&mut cmd("cargo", &["test", "--workspace"]))?;
+    Ok(Outcome::Passed)
+}
+
+fn bench_once() -> Result<Outcome> {
+    if !Path::new("engine/benches").is_dir() {
+        return Ok(Outcome::Skipped("engine/benches does not exist"));
+    }
+    let mut once = cmd("cargo", &ENGINE_BENCHES);
+    once.args(["--", "--test"]);
+    run(&mut once)?;
+    Ok(Outcome::Passed)
+}
+
+fn build() -> Result<Outcome> {
+    release_build()?;
+    Ok(Outcome::Passed)
+}
+
+fn size_report() -> Result<Outcome> {
+    size::report()?;
+    Ok(Outcome::Passed)
+}
+
+/// `node --test` on every tests/e2e/*.test.mjs, one file at a time.
+fn e2e() -> Result<Outcome> {
+    let dist = std::env::current_dir()
+        .map_err(|err| format!("no current directory: {err}"))?
+        .join(DIST);
+    let mut files: Vec<String> = std::fs::read_dir(E2E_DIR)
+        .map_err(|err| format!("cannot list {E2E_DIR}: {err}"))?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("no *.test.mjs files in {E2E_DIR}").into());
+    }
+    let mut node = cmd(
+        "node",
+        &["--test", "--test-reporter=spec", "--test-concurrency=1"],
+    );
+    node.args(&files)
+        .current_dir(E2E_DIR)
+        .env("DIST_DIR", &dist);
+    run(&mut node)?;
+    Ok(Outcome::Passed)
+}
