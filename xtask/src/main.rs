@@ -19,7 +19,7 @@ commands:
   serve [--release]   setup, then `trunk serve` on http://127.0.0.1:8080/
   build               setup, then a release build with trunk into dist/ (alias: dist)
   test                setup --browser, then every test tier in order (what CI runs)
-  bench               engine benchmarks, then a release build and the size report
+  bench               engine benchmarks, release build, size report, browser benchmark
   size                raw and gzip sizes of dist/*.wasm, *.js, *.css (also target/size.json)
   help                this text
 ";
@@ -66,7 +66,7 @@ fn run(args: &[String]) -> exec::Result {
         }
         "bench" => {
             no_options(options)?;
-            setup::run(setup::Scope { browser: false })?;
+            setup::run(setup::Scope { browser: true })?;
             tiers::bench()
         }
         "size" => {

@@ -30,7 +30,19 @@ const ENGINE_BENCHES: [&str; 5] = ["bench", "-p", "advies-engine", "--bench", "*
 pub fn bench() -> Result {
     run(&mut cmd("cargo", &ENGINE_BENCHES))?;
     release_build()?;
-    size::report()
+    size::report()?;
+    browser_bench()
+}
+
+/// The browser benchmark (tests/e2e/bench.mjs): interaction latency and the engine's analysis
+/// inside Chromium, on the release build in dist/.
+fn browser_bench() -> Result {
+    let dist = std::env::current_dir()
+        .map_err(|err| format!("no current directory: {err}"))?
+        .join(DIST);
+    let mut node = cmd("node", &["bench.mjs"]);
+    node.current_dir(E2E_DIR).env("DIST_DIR", &dist);
+    run(&mut node)
 }
 
 /// One tier of `cargo xtask test`.

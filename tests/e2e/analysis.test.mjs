@@ -1,0 +1,143 @@
+// End-to-end tests of the analysis on the advice page: the tipping-point chart and the
+// "Waarom dit advies?" explanation. Expected figures come from advisors/ret/cases.toml
+// (hand-derived there): at 7 km the advice flips from pay per trip to the monthly pass at
+// 11 trips a week.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+import { checkAccessibility } from './lib/axe.mjs';
+import { launchBrowser, newPage } from './lib/browser.mjs';
+import { distDir, startServer } from './lib/server.mjs';
+
+const OUTPUT_DIR = fileURLToPath(new URL('./output/', import.meta.url));
+const TRIPS = '#input-trips_per_week';
+const BEST = '[data-testid="best-option"]';
+const ANNOUNCER = '#advice-announcer';
+const PAY = 'Reizen op saldo (OV-chipkaart of OVpay)';
+const MONTH = 'RET maandabonnement';
+
+let server;
+let browser;
+
+async function open(options = {}) {
+  const { context, page, errors } = await newPage(browser, options);
+  await page.goto(server.url);
+  await page.waitForFunction((s) => document.querySelector(s)?.textContent.trim().length > 0, BEST, {
+    timeout: 20_000,
+  });
+  return { context, page, errors };
+}
+
+async function text(page, selector) {
+  return (await page.locator(selector).first().textContent())?.trim() ?? '';
+}
+
+/** The x position of the chart's "jij" (current value) label in SVG units. */
+async function currentLineX(page) {
+  return page.evaluate(() => {
+    const label = [...document.querySelectorAll('.adv-chart__svg text')].find((t) => t.textContent.trim() === 'jij');
+    return label ? Number(label.getAttribute('x')) : NaN;
+  });
+}
+
+describe('analysis on the advice page', () => {
+  before(async () => {
+    server = await startServer(await distDir());
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('moving trips across the tipping point flips the advice and moves the chart line', async () => {
+    const { context, page, errors } = await open();
+    try {
+      assert.equal(await text(page, BEST), PAY);
+      assert.match(await text(page, '[data-testid="chart-summary"]'), /Vanaf 11 ritten per week past RET maandabonnement het best\./);
+      const x8 = await currentLineX(page);
+      assert.ok(Number.isFinite(x8), 'the chart marks the current value');
+
+      // Keyboard only: focus the slider and press ArrowUp from 8 to 10: still pay per trip.
+      await page.locator(TRIPS).focus();
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      await page.waitForFunction((s) => document.querySelector(s).value === '10', TRIPS);
+      assert.equal(await text(page, BEST), PAY, 'at 10 trips pay per trip still wins (EUR 97.07 < EUR 99)');
+      // One more step crosses the tipping point.
+      await page.keyboard.press('ArrowUp');
+      await page.waitForFunction(([s, want]) => document.querySelector(s).textContent.trim() === want, [BEST, MONTH]);
+      assert.match(await text(page, ANNOUNCER), /RET maandabonnement/, 'the flip is announced');
+      assert.match(await text(page, '[data-testid="chart-summary"]'), /Jij zit nu op 11 ritten per week\./);
+      const x11 = await currentLineX(page);
+      assert.ok(x11 > x8, `the current-value line moved right (${x8} -> ${x11})`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the chart is a named figure with a summary and a data table that opens', async () => {
+    const { context, page, errors } = await open();
+    try {
+      const figure = page.getByRole('figure', { name: /Grafiek: score van 0 tot 100 \(ritten per week\)/ });
+      assert.equal(await figure.count(), 1, 'one figure named by its caption');
+      assert.equal(await figure.getAttribute('aria-describedby'), 'chart-summary');
+      const table = page.locator('[data-testid="chart-table"]');
+      assert.equal(await table.isVisible(), false, 'the table starts closed');
+      await page.getByText('Bekijk de cijfers als tabel').click();
+      assert.equal(await table.isVisible(), true, 'the table opens');
+      assert.equal(await table.locator('tbody tr').count(), 41, 'one row per value from 0 to 40 trips');
+      const row11 = table.locator('tbody tr').nth(11);
+      assert.match(await row11.textContent(), /11 ritten per week/);
+      assert.match(await row11.textContent(), /RET maandabonnement$/);
+      const { summary } = await checkAccessibility(page);
+      assert.equal(summary, '', `axe-core found problems with the table open:\n${summary}`);
+      await mkdir(OUTPUT_DIR, { recursive: true });
+      await page.setViewportSize({ width: 320, height: 900 });
+      await figure.screenshot({ path: `${OUTPUT_DIR}chart-320.png` });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 320, `no horizontal scroll at 320 px (page is ${width} px wide)`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the citizen can pick another question for the chart', async () => {
+    const { context, page, errors } = await open();
+    try {
+      await page.locator('#chart-input').selectOption({ label: 'Hoe lang is een rit meestal?' });
+      await page.waitForFunction(() => /Vanaf 11 km past RET maandabonnement het best\./.test(
+        document.querySelector('[data-testid="chart-summary"]')?.textContent ?? ''));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the explanation names the decisive factors, the solidity and the nearest tipping point', async () => {
+    const { context, page, errors } = await open();
+    try {
+      const why = page.locator('[data-testid="why"]');
+      assert.match(await why.locator('[data-testid="why-text"]').textContent(), /kosten per maand/);
+      assert.match(await text(page, '[data-testid="solidity"]'), /^(Stevig advies|Grensgeval)$/);
+      const sentences = await why.locator('[data-testid="tipping-sentences"] li').allTextContents();
+      assert.ok(
+        sentences.includes('Bij 11 ritten per week of meer past RET maandabonnement beter.'),
+        `tipping sentences: ${JSON.stringify(sentences)}`,
+      );
+      await page.locator('#lang-switch').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      const en = await why.locator('[data-testid="tipping-sentences"] li').allTextContents();
+      assert.ok(en.includes('At 11 trips per week or more, RET monthly pass fits better.'), JSON.stringify(en));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
