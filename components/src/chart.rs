@@ -40,15 +40,22 @@ pub fn letter(o: usize) -> String {
 
 /// Width and height of the SVG's coordinate system (it scales with the page).
 pub const SIZE: (u32, u32) = (600, 360);
+/// A narrower coordinate system for phones, so that text stays readable at 320 px.
+pub const SIZE_NARROW: (u32, u32) = (360, 300);
 
-/// Draws the chart as an SVG string.
-pub fn render_svg(advisor: &Advisor, data: &ChartData, lang: Lang) -> String {
+/// The coordinate system for a viewport `width` pixels wide.
+pub fn size_for(width: f64) -> (u32, u32) {
+    if width < 600.0 { SIZE_NARROW } else { SIZE }
+}
+
+/// Draws the chart as an SVG string in a `size` coordinate system.
+pub fn render_svg(advisor: &Advisor, data: &ChartData, lang: Lang, size: (u32, u32)) -> String {
     let mut svg = String::new();
-    let _ = draw(&mut svg, advisor, data, lang);
+    let _ = draw(&mut svg, advisor, data, lang, size);
     // Scale with the container: add a viewBox and let CSS set the size.
     // (plotters writes a viewBox already; the fixed width and height go.)
     svg.replacen(
-        &format!("width=\"{}\" height=\"{}\"", SIZE.0, SIZE.1),
+        &format!("width=\"{}\" height=\"{}\"", size.0, size.1),
         "preserveAspectRatio=\"xMidYMid meet\"",
         1,
     )
@@ -59,6 +66,7 @@ fn draw(
     advisor: &Advisor,
     data: &ChartData,
     lang: Lang,
+    size: (u32, u32),
 ) -> Result<(), Box<dyn std::error::Error>> {
     let inp = &advisor.inputs[data.input];
     let (x0, x1) = (inp.min, inp.max);
@@ -74,7 +82,7 @@ fn draw(
         y1 = y0 + 1.0;
     }
     y1 += (y1 - y0) * 0.12; // room for region letters
-    let root = SVGBackend::with_string(out, SIZE).into_drawing_area();
+    let root = SVGBackend::with_string(out, size).into_drawing_area();
     root.fill(&WHITE)?;
     let font = ("sans-serif", 17).into_font();
     let mut chart = ChartBuilder::on(&root)
@@ -191,6 +199,7 @@ fn draw(
 #[component]
 pub fn TippingChart(state: AdvisorState) -> impl IntoView {
     let chosen: RwSignal<Option<usize>> = RwSignal::new(None);
+    let table_open = RwSignal::new(false);
     let data = Memo::new(move |_| {
         let a = state.advisor();
         let sc = state.scenario.get();
@@ -223,7 +232,10 @@ pub fn TippingChart(state: AdvisorState) -> impl IntoView {
                 let lang = state.lang.get();
                 let a = state.advisor();
                 data.get().map(|d| {
-                    let svg = render_svg(&a, &d, lang);
+                    // Sized once per render from the viewport (no resize listener: embeds add
+                    // no global listeners); the next change redraws at the new width.
+                    let width = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0);
+                    let svg = render_svg(&a, &d, lang, size_for(width));
                     let summary = chart_summary(&a, &d, lang);
                     let input = d.input;
                     let label = |i: usize| a.def.inputs.get_index(i).map(|(_, x)| x.label.get(lang).to_string()).unwrap_or_default();
@@ -241,7 +253,10 @@ pub fn TippingChart(state: AdvisorState) -> impl IntoView {
                         let class = format!("adv-chart__key adv-chart__key--{}", o % PALETTE.len());
                         view! { <li class=class>{format!("{} = {}", letter(o), a.def.options[o].label.get(lang))}</li> }
                     }).collect_view();
-                    let table = data_table(&a, &d, lang);
+                    // The table is built only while it is open: it has a row per value.
+                    let d_table = d.clone();
+                    let a_table = a.clone();
+                    let table = move || table_open.get().then(|| data_table(&a_table, &d_table, lang));
                     view! {
                         <div class="adv-chart__picker">
                             <label for="chart-input">{t(Key::ChartPick, lang)}</label>
@@ -254,7 +269,14 @@ pub fn TippingChart(state: AdvisorState) -> impl IntoView {
                             <div class="adv-chart__svg" aria-hidden="true" inner_html=svg></div>
                             <p id="chart-summary" class="adv-chart__summary" data-testid="chart-summary">{summary}</p>
                             <ul class="adv-chart__legend">{legend}</ul>
-                            <details class="adv-details">
+                            <details
+                                class="adv-details"
+                                prop:open=move || table_open.get_untracked()
+                                on:toggle=move |ev| {
+                                    let open = event_target::<leptos::web_sys::Element>(&ev).has_attribute("open");
+                                    table_open.set(open);
+                                }
+                            >
                                 <summary class="adv-details__summary">{t(Key::ChartTable, lang)}</summary>
                                 {table}
                             </details>
@@ -338,7 +360,7 @@ mod tests {
         let sc = a.default_scenario();
         let (ev, an) = a.analyse(&sc).unwrap();
         let d = chart_data(&a, &sc, &ev, &an, a.input_index("trips_per_week").unwrap());
-        let svg = render_svg(&a, &d, Lang::Nl);
+        let svg = render_svg(&a, &d, Lang::Nl, SIZE);
         assert!(
             svg.starts_with("<svg") && svg.contains("viewBox=\"0 0 600 360\""),
             "{}",

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use advies_engine::analysis::{Analysis, Analyzer, DEFAULT_BORDERLINE};
+use advies_engine::analysis::{Analysis, Analyzer};
 use advies_engine::eval::EvalFailure;
 use advies_engine::{Advisor, Evaluation, Lang, Scenario};
 use leptos::html::H2;
@@ -45,7 +45,7 @@ impl AdvisorState {
             evaluation.with(|r| {
                 r.as_ref()
                     .ok()
-                    .map(|ev| Analyzer::new(&a).analyse(&sc, ev, DEFAULT_BORDERLINE))
+                    .map(|ev| Analyzer::new(&a).analyse(&sc, ev, a.def.analysis.borderline_below))
             })
         });
         let visible = Memo::new(move |prev: Option<&Vec<bool>>| {

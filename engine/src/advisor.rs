@@ -1526,6 +1526,12 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
             })
     };
 
+    // ---- analysis settings ----
+    let b = def.analysis.borderline_below;
+    if !(b.is_finite() && (0.0..1.0).contains(&b)) {
+        c.err(&["analysis", "borderline_below"], format!("borderline_below must be from 0 to 1 (not including 1), not {b}"), Some("e.g. `borderline_below = 0.10`: a change of less than 10% that flips the advice makes it borderline".into()));
+    }
+
     // ---- factors ----
     if def.factors.is_empty() {
         c.err(

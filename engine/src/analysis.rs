@@ -131,6 +131,9 @@ struct InputPlan {
     cells: Vec<(usize, usize)>,
     /// Relative-scaled factors whose scaling may change with the input.
     relative: Vec<usize>,
+    /// The cells of fixed-range factors, of options whose eligibility does not change: their
+    /// score changes by `weight * (new scaled - base scaled)`.
+    fixed_cells: Vec<(usize, usize)>,
 }
 
 fn plan_for_input(a: &Advisor, i: usize) -> InputPlan {
@@ -168,6 +171,12 @@ fn plan_for_input(a: &Advisor, i: usize) -> InputPlan {
         }
     }
     let is_relative = |f: usize| matches!(a.factors[f].scaling, crate::model::Scaling::Relative(_));
+    plan.fixed_cells = plan
+        .cells
+        .iter()
+        .copied()
+        .filter(|&(o, f)| !is_relative(f) && !plan.eligibility.contains(&o))
+        .collect();
     plan.relative = (0..a.factors.len())
         .filter(|&f| {
             is_relative(f) && (!plan.eligibility.is_empty() || plan.cells.iter().any(|c| c.1 == f))
@@ -182,6 +191,9 @@ pub struct Analyzer<'a> {
     ev: Evaluation,
     sc: Scenario,
     plans: Vec<InputPlan>,
+    /// Scores and scaled values (option-major) of the scenario the current input varies from.
+    base_score: Vec<f64>,
+    base_scaled: Vec<f64>,
 }
 
 impl<'a> Analyzer<'a> {
@@ -195,6 +207,8 @@ impl<'a> Analyzer<'a> {
             ev: advisor.empty_evaluation(),
             sc: advisor.default_scenario(),
             plans,
+            base_score: Vec::new(),
+            base_scaled: Vec::new(),
         }
     }
 
@@ -203,13 +217,22 @@ impl<'a> Analyzer<'a> {
     fn begin_input(&mut self, base: &Scenario, i: usize) -> bool {
         self.sc.inputs.clone_from(&base.inputs);
         self.sc.weights.clone_from(&base.weights);
-        !self.plans[i].full
+        let ok = !self.plans[i].full
             && self
                 .advisor
                 .evaluate_into(&self.sc, None, &mut self.ev)
                 .is_ok()
             // A hidden question counts with its default: only full evaluation knows that.
-            && self.ev.visible[i]
+            && self.ev.visible[i];
+        if ok {
+            self.base_score.clear();
+            self.base_scaled.clear();
+            for r in &self.ev.options {
+                self.base_score.push(r.score);
+                self.base_scaled.extend_from_slice(&r.scaled);
+            }
+        }
+        ok
     }
 
     /// Best option with input `i` at `v`, re-evaluating only what depends on `i`. The work
@@ -242,10 +265,29 @@ impl<'a> Analyzer<'a> {
                 };
             }
         }
-        // Only factors the input touches need new scaled values; then one dot product per
-        // option and an argmax (no sort): the analysis needs the best option only.
+        // Only factors the input touches need new scaled values, and a score changes only by
+        // the touched factors' contributions. Then an argmax (no sort): the analysis needs the
+        // best option only.
         for &f in &plan.relative {
             a.rescale_factor(ev, f);
+        }
+        let nf = a.factors.len();
+        for (o, r) in ev.options.iter_mut().enumerate() {
+            r.score = self.base_score[o];
+        }
+        for &f in &plan.relative {
+            let w = ev.weights[f];
+            for (o, r) in ev.options.iter_mut().enumerate() {
+                r.score += w * (r.scaled[f] - self.base_scaled[o * nf + f]);
+            }
+        }
+        for &(o, f) in &plan.fixed_cells {
+            let r = &mut ev.options[o];
+            r.score += ev.weights[f] * (r.scaled[f] - self.base_scaled[o * nf + f]);
+        }
+        for &o in &plan.eligibility {
+            let r = &mut ev.options[o];
+            r.score = r.scaled.iter().zip(&ev.weights).map(|(s, w)| s * w).sum();
         }
         let mut best: Option<(usize, i64)> = None;
         for (o, r) in ev.options.iter_mut().enumerate() {
@@ -253,7 +295,6 @@ impl<'a> Analyzer<'a> {
                 r.score = 0.0;
                 continue;
             }
-            r.score = r.scaled.iter().zip(&ev.weights).map(|(s, w)| s * w).sum();
             let key = crate::eval::score_key(r.score);
             if best.is_none_or(|(_, k)| key > k) {
                 best = Some((o, key));
@@ -597,13 +638,13 @@ pub fn contributions(ev: &Evaluation, best: Option<usize>, runner_up: Option<usi
 }
 
 impl Advisor {
-    /// Evaluates and analyses one scenario with the default borderline threshold.
+    /// Evaluates and analyses one scenario with the definition's borderline threshold.
     pub fn analyse(
         &self,
         sc: &Scenario,
     ) -> Result<(Evaluation, Analysis), crate::eval::EvalFailure> {
         let ev = self.evaluate(sc)?;
-        let an = Analyzer::new(self).analyse(sc, &ev, DEFAULT_BORDERLINE);
+        let an = Analyzer::new(self).analyse(sc, &ev, self.def.analysis.borderline_below);
         Ok((ev, an))
     }
 }

@@ -47,6 +47,32 @@ pub struct Definition {
     /// The products or choices the advice is about.
     #[serde(default, deserialize_with = "unique_keys")]
     pub options: IndexMap<String, OptionDef>,
+    /// Settings of the analysis (tipping points, margin).
+    #[serde(default)]
+    pub analysis: AnalysisSettings,
+}
+
+/// Settings of the analysis.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnalysisSettings {
+    /// Advice whose margin (the smallest relative change of one answer, as a fraction of its
+    /// range, or of one weight, relative to itself, that changes the advice) is below this
+    /// number is called a borderline case. Default 0.10.
+    #[serde(default = "default_borderline")]
+    pub borderline_below: f64,
+}
+
+fn default_borderline() -> f64 {
+    crate::analysis::DEFAULT_BORDERLINE
+}
+
+impl Default for AnalysisSettings {
+    fn default() -> Self {
+        AnalysisSettings {
+            borderline_below: default_borderline(),
+        }
+    }
 }
 
 /// A published source.
