@@ -461,23 +461,13 @@ impl<'a> Analyzer<'a> {
             );
         }
         for wi in &weight_intervals {
-            if wi.below.is_some() {
-                consider(
-                    weight_change(wi.share, wi.low),
-                    Nearest::Weight {
-                        factor: wi.factor,
-                        share: wi.low,
-                    },
-                );
-            }
-            if wi.above.is_some() {
-                consider(
-                    weight_change(wi.share, wi.high),
-                    Nearest::Weight {
-                        factor: wi.factor,
-                        share: wi.high,
-                    },
-                );
+            let ends = [(wi.below, wi.low), (wi.above, wi.high)];
+            for (_, end) in ends.into_iter().filter(|(who, _)| who.is_some()) {
+                let nearest = Nearest::Weight {
+                    factor: wi.factor,
+                    share: end,
+                };
+                consider(weight_change(wi.share, end), nearest);
             }
         }
         let margin = match nearest {
