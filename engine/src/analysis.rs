@@ -9,8 +9,9 @@
 //! - **Weight stability**: with the score linear in each normalised weight share `t` (the other
 //!   weights rescaled proportionally), the interval of `t` in which the best option stays best is
 //!   found in closed form (Triantaphyllou & Sanchez 1997).
-//! - **Margin**: the smallest relative change that flips the advice: of one input, as a
-//!   fraction of its range; or of one weight, relative to that weight (the others kept).
+//! - **Margin**: the smallest relative change that flips the advice: of one answer, relative to
+//!   the answer (as a fraction of the range when the answer is 0); or of one weight, relative to
+//!   that weight (the others kept).
 //! - **Decisive factors**: each factor's share of the winner's lead over the runner-up.
 
 use crate::advisor::Advisor;
@@ -452,8 +453,15 @@ impl<'a> Analyzer<'a> {
             } else {
                 x - (tp.at - inp.step)
             };
+            // Relative to the citizen's answer (8 -> 11 trips is +37.5%); an answer of 0 has no
+            // relative change, so there the fraction of the range counts.
+            let scale = if x.abs() > 1e-12 {
+                x.abs()
+            } else {
+                inp.max - inp.min
+            };
             consider(
-                (d / (inp.max - inp.min)).max(0.0),
+                (d / scale).max(0.0),
                 Nearest::Input {
                     input: tp.input,
                     at: tp.at,

@@ -56,9 +56,9 @@ pub struct Definition {
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnalysisSettings {
-    /// Advice whose margin (the smallest relative change of one answer, as a fraction of its
-    /// range, or of one weight, relative to itself, that changes the advice) is below this
-    /// number is called a borderline case. Default 0.10.
+    /// Advice whose margin (the smallest relative change of one answer or one weight that
+    /// changes the advice; an answer of 0 counts by fraction of its range) is below this number
+    /// is called a borderline case. Default 0.10.
     #[serde(default = "default_borderline")]
     pub borderline_below: f64,
 }

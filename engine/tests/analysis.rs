@@ -354,3 +354,32 @@ fn ret_trips_tipping_point_matches_hand_derivation() {
         .unwrap();
     assert_eq!(child.best, a.option_index("free_child"));
 }
+
+#[test]
+fn ret_default_margin_is_relative_to_the_answer() {
+    // Default answers: the nearest flip is trips 8 -> 11 (+3/8 = 0.375); distance 7 -> 11 is
+    // 4/7; travel days 4 -> 1 is 3/4; weights: flexibility share 0.2 -> 0.0928 is a raw-weight
+    // change of 0.59, convenience 0.2 -> 0.310 of 0.80. So the margin is 0.375: solid.
+    let a = Advisor::parse(RET, "ret.toml").unwrap();
+    let (_, an) = a.analyse(&a.default_scenario()).unwrap();
+    assert!(
+        (an.margin.value.unwrap() - 0.375).abs() < 1e-9,
+        "{:?}",
+        an.margin
+    );
+    assert_eq!(
+        an.margin.nearest,
+        Some(advies_engine::analysis::Nearest::Input { input: 0, at: 11.0 })
+    );
+    assert!(!an.margin.borderline);
+    // At 10 trips the flip at 11 is +1/10 = 0.10: not below the threshold; at 10 km...
+    let mut sc = a.default_scenario();
+    sc.inputs[a.input_index("distance_km").unwrap()] = 10.0; // 10 -> 11 km is +10%
+    sc.inputs[a.input_index("trips_per_week").unwrap()] = 8.0;
+    let (_, an) = a.analyse(&sc).unwrap();
+    assert!(
+        (an.margin.value.unwrap() - 0.1).abs() < 1e-9,
+        "{:?}",
+        an.margin
+    );
+}
