@@ -200,15 +200,20 @@ fn draw(
 pub fn TippingChart(state: AdvisorState) -> impl IntoView {
     let chosen: RwSignal<Option<usize>> = RwSignal::new(None);
     let table_open = RwSignal::new(false);
-    let data = Memo::new(move |_| {
+    // The question shown: the citizen's pick; else the one shown before (the chart does not
+    // jump to another question while the citizen moves a slider); else, at first, the question
+    // closest to flipping the advice.
+    let data = Memo::new(move |prev: Option<&Option<ChartData>>| {
         let a = state.advisor();
         let sc = state.scenario.get();
         let ev = state.evaluation.get().ok()?;
         let an = state.analysis.get()?;
         let inputs = chartable_inputs(&a, &ev);
+        let shown_before = prev.and_then(|p| p.as_ref()).map(|d| d.input);
         let input = chosen
             .get()
             .filter(|i| inputs.contains(i))
+            .or_else(|| shown_before.filter(|i| inputs.contains(i)))
             .or_else(|| default_input(&a, &ev, &an))?;
         Some(chart_data(&a, &sc, &ev, &an, input))
     });

@@ -90,8 +90,14 @@ describe('analysis on the advice page', () => {
       const table = page.locator('[data-testid="chart-table"]');
       assert.equal(await table.isVisible(), false, 'the table starts closed');
       await page.getByText('Bekijk de cijfers als tabel').click();
+      // The table is built when the <details> opens (its toggle event comes after the click).
+      await table.waitFor({ state: 'visible', timeout: 5_000 });
       assert.equal(await table.isVisible(), true, 'the table opens');
       assert.equal(await table.locator('tbody tr').count(), 41, 'one row per value from 0 to 40 trips');
+      await page.locator('#input-trips_per_week').focus();
+      await page.keyboard.press('ArrowUp');
+      await page.waitForFunction(() => /Jij zit nu op 9 ritten per week\./.test(document.querySelector('[data-testid="chart-summary"]')?.textContent ?? ''));
+      assert.equal(await table.isVisible(), true, 'the table stays open when an answer changes');
       const row11 = table.locator('tbody tr').nth(11);
       assert.match(await row11.textContent(), /11 ritten per week/);
       assert.match(await row11.textContent(), /RET maandabonnement$/);
