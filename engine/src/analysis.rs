@@ -137,36 +137,99 @@ struct InputPlan {
     fixed_cells: Vec<(usize, usize)>,
 }
 
-fn plan_for_input(a: &Advisor, i: usize) -> InputPlan {
-    let mut affected = vec![false; a.slot_count()];
-    affected[i] = true;
-    let reads =
-        |e: &crate::expr::Expr, affected: &[bool]| e.slots().iter().any(|&s| affected[s as usize]);
-    let full = a.inputs.iter().any(|inp| {
-        inp.visible_if
-            .as_ref()
-            .is_some_and(|e| e.slots().contains(&(i as u32)))
-    });
+/// The inputs each expression depends on, directly or through derived values, as bitsets;
+/// computed once per analyzer (each expression's slots are read once).
+struct Dependencies {
+    words: usize,
+    /// Per slot (inputs, parameters, derived).
+    slot: Vec<Vec<u64>>,
+    /// Per option: its `eligible_if`.
+    eligibility: Vec<Vec<u64>>,
+    /// Per option and factor: its value.
+    cells: Vec<Vec<Vec<u64>>>,
+    /// Per input: its `visible_if`.
+    visible: Vec<Vec<u64>>,
+}
+
+impl Dependencies {
+    fn new(a: &Advisor) -> Dependencies {
+        let ni = a.inputs.len();
+        let words = ni.div_ceil(64).max(1);
+        let mut slot = vec![vec![0u64; words]; a.slot_count()];
+        for (i, bits) in slot.iter_mut().enumerate().take(ni) {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        let union = |slot: &[Vec<u64>], e: &crate::expr::Expr| {
+            let mut bits = vec![0u64; words];
+            for s in e.slots() {
+                for (w, x) in bits.iter_mut().zip(&slot[s as usize]) {
+                    *w |= x;
+                }
+            }
+            bits
+        };
+        for &k in &a.derived_order {
+            let bits = union(&slot, &a.derived[k].expr);
+            slot[a.derived_slot(k)] = bits;
+        }
+        let none = vec![0u64; words];
+        let eligibility = a
+            .options
+            .iter()
+            .map(|o| {
+                o.eligible_if
+                    .as_ref()
+                    .map_or_else(|| none.clone(), |e| union(&slot, e))
+            })
+            .collect();
+        let cells = a
+            .options
+            .iter()
+            .map(|o| o.values.iter().map(|e| union(&slot, e)).collect())
+            .collect();
+        let visible = a
+            .inputs
+            .iter()
+            .map(|inp| {
+                inp.visible_if
+                    .as_ref()
+                    .map_or_else(|| none.clone(), |e| union(&slot, e))
+            })
+            .collect();
+        Dependencies {
+            words,
+            slot,
+            eligibility,
+            cells,
+            visible,
+        }
+    }
+}
+
+fn has(bits: &[u64], i: usize) -> bool {
+    bits[i / 64] & (1 << (i % 64)) != 0
+}
+
+fn plan_for_input(a: &Advisor, deps: &Dependencies, i: usize) -> InputPlan {
+    debug_assert!(i / 64 < deps.words);
+    let full = deps.visible.iter().any(|bits| has(bits, i));
     let mut plan = InputPlan {
         full,
         ..InputPlan::default()
     };
-    for &k in &a.derived_order {
-        if reads(&a.derived[k].expr, &affected) {
-            affected[a.derived_slot(k)] = true;
-            plan.derived.push(k);
-        }
-    }
-    for (o, opt) in a.options.iter().enumerate() {
-        let elig = opt
-            .eligible_if
-            .as_ref()
-            .is_some_and(|e| reads(e, &affected));
+    plan.derived = a
+        .derived_order
+        .iter()
+        .copied()
+        .filter(|&k| has(&deps.slot[a.derived_slot(k)], i))
+        .collect();
+    for o in 0..a.options.len() {
+        let elig = has(&deps.eligibility[o], i);
         if elig {
             plan.eligibility.push(o);
         }
-        for (f, e) in opt.values.iter().enumerate() {
-            if elig || reads(e, &affected) {
+        for (f, bits) in deps.cells[o].iter().enumerate() {
+            if elig || has(bits, i) {
                 plan.cells.push((o, f));
             }
         }
@@ -192,6 +255,8 @@ pub struct Analyzer<'a> {
     ev: Evaluation,
     sc: Scenario,
     plans: Vec<InputPlan>,
+    /// The scenario the inputs vary from, and its evaluation.
+    base: Option<(Scenario, Evaluation)>,
     /// Scores and scaled values (option-major) of the scenario the current input varies from.
     base_score: Vec<f64>,
     base_scaled: Vec<f64>,
@@ -200,14 +265,16 @@ pub struct Analyzer<'a> {
 impl<'a> Analyzer<'a> {
     /// An analyzer for `advisor`.
     pub fn new(advisor: &'a Advisor) -> Analyzer<'a> {
+        let deps = Dependencies::new(advisor);
         let plans = (0..advisor.inputs.len())
-            .map(|i| plan_for_input(advisor, i))
+            .map(|i| plan_for_input(advisor, &deps, i))
             .collect();
         Analyzer {
             advisor,
             ev: advisor.empty_evaluation(),
             sc: advisor.default_scenario(),
             plans,
+            base: None,
             base_score: Vec::new(),
             base_scaled: Vec::new(),
         }
@@ -216,24 +283,35 @@ impl<'a> Analyzer<'a> {
     /// Prepares incremental evaluation of input `i` around scenario `base`: evaluates `base`
     /// once into the work buffers. False when incremental evaluation is not possible.
     fn begin_input(&mut self, base: &Scenario, i: usize) -> bool {
-        self.sc.inputs.clone_from(&base.inputs);
-        self.sc.weights.clone_from(&base.weights);
-        let ok = !self.plans[i].full
-            && self
-                .advisor
-                .evaluate_into(&self.sc, None, &mut self.ev)
-                .is_ok()
-            // A hidden question counts with its default: only full evaluation knows that.
-            && self.ev.visible[i];
-        if ok {
-            self.base_score.clear();
-            self.base_scaled.clear();
-            for r in &self.ev.options {
-                self.base_score.push(r.score);
-                self.base_scaled.extend_from_slice(&r.scaled);
-            }
+        if self.plans[i].full {
+            return false;
         }
-        ok
+        // The base scenario is evaluated once and copied back for every input (copying the
+        // buffers is much cheaper than evaluating again).
+        let cached = self.base.as_ref().is_some_and(|(sc, _)| sc == base);
+        if !cached {
+            let mut ev = self.advisor.empty_evaluation();
+            if self.advisor.evaluate_into(base, None, &mut ev).is_err() {
+                self.base = None;
+                return false;
+            }
+            self.base = Some((base.clone(), ev));
+        }
+        let Some((_, base_ev)) = &self.base else {
+            return false;
+        };
+        // A hidden question counts with its default: only full evaluation knows that.
+        if !base_ev.visible[i] {
+            return false;
+        }
+        self.ev.copy_from(base_ev);
+        self.base_score.clear();
+        self.base_scaled.clear();
+        for r in &self.ev.options {
+            self.base_score.push(r.score);
+            self.base_scaled.extend_from_slice(&r.scaled);
+        }
+        true
     }
 
     /// Best option with input `i` at `v`, re-evaluating only what depends on `i`. The work

@@ -154,6 +154,24 @@ impl Evaluation {
     pub fn best(&self) -> Option<usize> {
         self.ranking.first().copied()
     }
+    /// Copies `src` into `self`, reusing `self`'s buffers (no allocation when both come from the
+    /// same advisor).
+    pub fn copy_from(&mut self, src: &Evaluation) {
+        self.slots.clone_from(&src.slots);
+        self.visible.clone_from(&src.visible);
+        self.options
+            .resize_with(src.options.len(), || src.options[0].clone());
+        for (d, s) in self.options.iter_mut().zip(&src.options) {
+            d.eligible = s.eligible;
+            d.values.clone_from(&s.values);
+            d.scaled.clone_from(&s.scaled);
+            d.score = s.score;
+        }
+        self.ranking.clone_from(&src.ranking);
+        self.weights.clone_from(&src.weights);
+        self.weights_fallback = src.weights_fallback;
+    }
+
     /// The runner-up, if there is one.
     pub fn runner_up(&self) -> Option<usize> {
         self.ranking.get(1).copied()
