@@ -706,10 +706,11 @@ fn data_message(
     (msg.to_string(), None)
 }
 
-const KEYWORDS: &[&str] = &[
-    "and", "or", "not", "if", "then", "else", "true", "false", "yes", "no", "in", "min", "max",
-    "round", "floor", "ceil", "clamp", "abs",
-];
+/// Words a name may not be: the expression language's keywords and function names (a function
+/// name followed by nothing would read as a bare function).
+fn is_reserved(name: &str) -> bool {
+    expr::KEYWORDS.contains(&name) || expr::FUNCTIONS.contains(&name)
+}
 
 fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
@@ -973,7 +974,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                     format!("`{name}` is not a valid name"),
                     Some("use lowercase letters, digits and `_`, starting with a letter, e.g. `trips_per_week`".into()),
                 );
-            } else if KEYWORDS.contains(&name.as_str()) {
+            } else if is_reserved(name) {
                 c.err_key(
                     &[section, name],
                     format!("`{name}` cannot be a name: it is a word of the expression language"),

@@ -22,13 +22,19 @@ const MONTH = 'RET maandabonnement';
 let server;
 let browser;
 
-async function open(options = {}) {
-  const { context, page, errors } = await newPage(browser, options);
-  await page.goto(server.url);
-  await page.waitForFunction((s) => document.querySelector(s)?.textContent.trim().length > 0, BEST, {
-    timeout: 20_000,
-  });
-  return { context, page, errors };
+/** Opens the advice page, runs `body`, then asserts that no console or page error happened. */
+async function withPage(body) {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    await page.goto(server.url);
+    await page.waitForFunction((s) => document.querySelector(s)?.textContent.trim().length > 0, BEST, {
+      timeout: 20_000,
+    });
+    await body(page);
+    assert.deepEqual(errors, [], `console or page errors:\n${errors.join('\n')}`);
+  } finally {
+    await context.close();
+  }
 }
 
 async function text(page, selector) {
@@ -55,8 +61,7 @@ describe('analysis on the advice page', () => {
   });
 
   test('moving trips across the tipping point flips the advice and moves the chart line', async () => {
-    const { context, page, errors } = await open();
-    try {
+    await withPage(async (page) => {
       assert.equal(await text(page, BEST), PAY);
       assert.match(await text(page, '[data-testid="chart-summary"]'), /Vanaf 11 ritten per week past RET maandabonnement het best\./);
       const x8 = await currentLineX(page);
@@ -75,15 +80,11 @@ describe('analysis on the advice page', () => {
       assert.match(await text(page, '[data-testid="chart-summary"]'), /Jij zit nu op 11 ritten per week\./);
       const x11 = await currentLineX(page);
       assert.ok(x11 > x8, `the current-value line moved right (${x8} -> ${x11})`);
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('the chart is a named figure with a summary and a data table that opens', async () => {
-    const { context, page, errors } = await open();
-    try {
+    await withPage(async (page) => {
       const figure = page.getByRole('figure', { name: /Grafiek: score van 0 tot 100 \(ritten per week\)/ });
       assert.equal(await figure.count(), 1, 'one figure named by its caption');
       assert.equal(await figure.getAttribute('aria-describedby'), 'chart-summary');
@@ -108,27 +109,19 @@ describe('analysis on the advice page', () => {
       await figure.screenshot({ path: `${OUTPUT_DIR}chart-320.png` });
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 320, `no horizontal scroll at 320 px (page is ${width} px wide)`);
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('the citizen can pick another question for the chart', async () => {
-    const { context, page, errors } = await open();
-    try {
+    await withPage(async (page) => {
       await page.locator('#chart-input').selectOption({ label: 'Hoe lang is een rit meestal?' });
       await page.waitForFunction(() => /Vanaf 11 km past RET maandabonnement het best\./.test(
         document.querySelector('[data-testid="chart-summary"]')?.textContent ?? ''));
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('the explanation names the decisive factors, the solidity and the nearest tipping point', async () => {
-    const { context, page, errors } = await open();
-    try {
+    await withPage(async (page) => {
       const why = page.locator('[data-testid="why"]');
       assert.match(await why.locator('[data-testid="why-text"]').textContent(), /kosten per maand/);
       assert.match(await text(page, '[data-testid="solidity"]'), /^(Stevig advies|Grensgeval)$/);
@@ -141,9 +134,6 @@ describe('analysis on the advice page', () => {
       await page.waitForFunction(() => document.documentElement.lang === 'en');
       const en = await why.locator('[data-testid="tipping-sentences"] li').allTextContents();
       assert.ok(en.includes('At 11 trips per week or more, RET monthly pass fits better.'), JSON.stringify(en));
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
