@@ -19,6 +19,7 @@ pub mod generate;
 pub mod model;
 pub mod schema;
 pub mod text;
+pub mod weights;
 
 pub use advisor::Advisor;
 pub use diag::{Diagnostic, Diagnostics};
