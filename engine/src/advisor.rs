@@ -73,6 +73,21 @@ pub struct Factor {
     pub scaling: Scaling,
 }
 
+/// A compiled preset: a named set of weights the citizen can pick with one button.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preset {
+    /// Id from the definition (`[presets.<id>]`).
+    pub id: String,
+    /// The text on the button.
+    pub label: Text,
+    /// What the choice means (may be empty).
+    pub description: Text,
+    /// One weight per factor, in factor order, each from 0 to
+    /// [`WEIGHT_MAX`](crate::weights::WEIGHT_MAX); factors the preset leaves out are 0. At least
+    /// one is above 0.
+    pub weights: Vec<f64>,
+}
+
 /// A compiled option.
 #[derive(Clone, Debug)]
 pub struct AdvOption {
@@ -99,6 +114,8 @@ pub struct Advisor {
     pub derived_order: Vec<usize>,
     /// Factors, in order.
     pub factors: Vec<Factor>,
+    /// Presets (named sets of weights), in the order written.
+    pub presets: Vec<Preset>,
     /// Options, in order.
     pub options: Vec<AdvOption>,
 }
@@ -159,6 +176,10 @@ impl Advisor {
     /// Index of the factor called `id`.
     pub fn factor_index(&self, id: &str) -> Option<usize> {
         self.factors.iter().position(|f| f.id == id)
+    }
+    /// Index of the preset called `id`.
+    pub fn preset_index(&self, id: &str) -> Option<usize> {
+        self.presets.iter().position(|p| p.id == id)
     }
     /// Index of the option called `id`.
     pub fn option_index(&self, id: &str) -> Option<usize> {
@@ -497,6 +518,10 @@ fn missing_field_hint(format: Format, name: &str) -> String {
             )
         ),
         "value" | "weight" | "worst" | "best" => format!("add {}", kv("1", "1")),
+        "weights" => format!(
+            "add {}: a weight from 0 to 10 per factor; factors left out get 0",
+            kv("{ cost = 10 }", "{\"cost\": 10}")
+        ),
         "valid_from" | "date" => format!("add {}", kv("\"2024-01-01\"", "\"2024-01-01\"")),
         _ => format!("add {}", kv("\"...\"", "\"...\"")),
     }
@@ -992,6 +1017,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
     }
     for (section, names) in [
         ("factors", def.factors.keys().collect::<Vec<_>>()),
+        ("presets", def.presets.keys().collect()),
         ("options", def.options.keys().collect()),
     ] {
         for name in names {
@@ -1547,11 +1573,11 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
         c.text(&p("label"), &d.label, true);
         c.text(&p("help"), &d.help, false);
         c.text(&p("unit"), &d.unit, false);
-        if !d.weight.is_finite() || d.weight < 0.0 {
+        if !weight_in_range(d.weight) {
             c.err(
                 &p("weight"),
-                format!("the weight must be 0 or more, not {}", d.weight),
-                Some("weights are relative: only their ratios matter".into()),
+                weight_message(d.weight),
+                Some(WEIGHT_HINT.into()),
             );
         }
         if let Scaling::Range { worst, best } = d.scaling {
@@ -1600,6 +1626,60 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
         );
     }
     let factor_list: Vec<&str> = def.factors.keys().map(String::as_str).collect();
+
+    // ---- presets ----
+    let mut presets = Vec::new();
+    for (id, d) in &def.presets {
+        let p = |f: &'static str| ["presets", id.as_str(), f];
+        c.text(&p("label"), &d.label, true);
+        c.text(&p("description"), &d.description, false);
+        let mut weights = vec![0.0; def.factors.len()];
+        let mut problem = false;
+        for (key, &w) in &d.weights {
+            let path = ["presets", id.as_str(), "weights", key.as_str()];
+            let known = def.factors.get_index_of(key);
+            if known.is_none() {
+                problem = true;
+                c.err_key(
+                    &path,
+                    format!("unknown factor `{key}`"),
+                    if c.full() {
+                        None
+                    } else {
+                        suggest(key, &factor_list)
+                    },
+                );
+            }
+            if !weight_in_range(w) {
+                problem = true;
+                c.err(&path, weight_message(w), Some(WEIGHT_HINT.into()));
+            } else if let Some(f) = known {
+                weights[f] = w;
+            }
+        }
+        if d.weights.is_empty() {
+            c.err(
+                &p("weights"),
+                "the preset has no weights",
+                Some(format!(
+                    "give at least one factor a weight above 0, e.g. `weights = {{ {} = 10 }}`; factors left out get 0",
+                    factor_list.first().copied().unwrap_or("cost")
+                )),
+            );
+        } else if !problem && weights.iter().all(|&w| w == 0.0) {
+            c.err(
+                &p("weights"),
+                "all weights of the preset are 0",
+                Some("give at least one factor a weight above 0".into()),
+            );
+        }
+        presets.push(Preset {
+            id: id.clone(),
+            label: d.label.clone(),
+            description: d.description.clone(),
+            weights,
+        });
+    }
 
     // ---- options ----
     if def.options.len() < 2 {
@@ -1733,9 +1813,25 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
         derived,
         derived_order: order,
         factors,
+        presets,
         options,
     })
 }
+
+/// A weight the sliders can show: from 0 to [`WEIGHT_MAX`](crate::weights::WEIGHT_MAX).
+fn weight_in_range(w: f64) -> bool {
+    w.is_finite() && (0.0..=crate::weights::WEIGHT_MAX).contains(&w)
+}
+
+fn weight_message(w: f64) -> String {
+    format!(
+        "the weight must be between 0 and {}, not {w}",
+        crate::weights::WEIGHT_MAX
+    )
+}
+
+const WEIGHT_HINT: &str =
+    "weights are relative: only their ratios matter; the sliders go from 0 to 10";
 
 /// Most circles among derived values reported at once.
 const MAX_CYCLES_REPORTED: usize = 10;

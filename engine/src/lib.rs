@@ -19,6 +19,7 @@ pub mod generate;
 pub mod model;
 pub mod schema;
 pub mod text;
+pub mod tradeoff;
 pub mod weights;
 
 pub use advisor::Advisor;
@@ -26,3 +27,4 @@ pub use diag::{Diagnostic, Diagnostics};
 pub use eval::{Answer, Evaluation, Scenario};
 pub use model::Definition;
 pub use text::{Lang, Text};
+pub use tradeoff::{Preference, TradeOff};

@@ -44,6 +44,10 @@ pub struct Definition {
     /// What the options are compared on. The first factor is the headline figure of the advice.
     #[serde(default, deserialize_with = "unique_keys")]
     pub factors: IndexMap<String, FactorDef>,
+    /// Ready-made sets of weights the citizen can pick with one button, e.g. "Alleen de prijs
+    /// telt". Shown in the order written. Optional.
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub presets: IndexMap<String, PresetDef>,
     /// The products or choices the advice is about.
     #[serde(default, deserialize_with = "unique_keys")]
     pub options: IndexMap<String, OptionDef>,
@@ -250,7 +254,9 @@ pub struct FactorDef {
     pub unit: Text,
     /// lower_is_better or higher_is_better.
     pub direction: Direction,
-    /// Default weight (relative; only ratios matter). Zero or more.
+    /// Default weight, from 0 to 10 (the range of the weight sliders). Weights are relative:
+    /// only their ratios matter.
+    #[schemars(range(min = 0, max = 10))]
     pub weight: f64,
     /// "relative" or { worst = .., best = .. }.
     pub scaling: Scaling,
@@ -259,6 +265,24 @@ pub struct FactorDef {
     pub format: ValueFormat,
     /// Decimals shown for number format (default 0).
     pub decimals: Option<u8>,
+}
+
+/// A named set of weights the citizen can pick with one button, e.g. "Alleen de prijs telt"
+/// with `weights = { cost = 10 }`.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PresetDef {
+    /// The text on the button, e.g. "Alleen de prijs telt".
+    pub label: Text,
+    /// One sentence that says what the choice means for the advice.
+    #[serde(default)]
+    pub description: Text,
+    /// A weight from 0 to 10 per factor id, e.g. `{ cost = 10, flexibility = 2 }`. Factors left
+    /// out get 0. At least one weight must be above 0. Weights are relative: only their ratios
+    /// matter.
+    #[serde(deserialize_with = "unique_keys")]
+    #[schemars(extend("additionalProperties" = { "type": "number", "minimum": 0, "maximum": 10 }))]
+    pub weights: IndexMap<String, f64>,
 }
 
 /// One option (product, choice).

@@ -61,17 +61,24 @@ pub fn to_slider_scale(weights: &[f64]) -> Vec<f64> {
 /// remainder: every shown number is its exact share rounded down or up, never further off;
 /// ties go to the earlier factor). All zero (or empty): all 0.
 pub fn shares_percent(weights: &[f64]) -> Vec<u32> {
-    let clean: Vec<f64> = weights
+    round_to_total(weights, 100)
+}
+
+/// Whole numbers in proportion to `parts` that add up to exactly `total` (largest remainder;
+/// each is its exact value rounded down or up; ties go to the earlier part). Parts that are
+/// zero, negative or not finite get 0; when no part is positive, all get 0.
+pub fn round_to_total(parts: &[f64], total: u32) -> Vec<u32> {
+    let clean: Vec<f64> = parts
         .iter()
         .map(|&w| if w.is_finite() && w > 0.0 { w } else { 0.0 })
         .collect();
-    let total: f64 = clean.iter().sum();
-    if total <= 0.0 {
-        return vec![0; weights.len()];
+    let sum: f64 = clean.iter().sum();
+    if sum <= 0.0 {
+        return vec![0; parts.len()];
     }
-    let exact: Vec<f64> = clean.iter().map(|w| w / total * 100.0).collect();
+    let exact: Vec<f64> = clean.iter().map(|w| w / sum * total as f64).collect();
     let mut shown: Vec<u32> = exact.iter().map(|e| (e + 1e-9).floor() as u32).collect();
-    let missing = 100u32.saturating_sub(shown.iter().sum());
+    let missing = total.saturating_sub(shown.iter().sum());
     let mut order: Vec<usize> = (0..exact.len()).filter(|&i| clean[i] > 0.0).collect();
     order.sort_by(|&a, &b| {
         let (ra, rb) = (exact[a] - shown[a] as f64, exact[b] - shown[b] as f64);
@@ -101,6 +108,24 @@ pub fn shares_rounded(weights: &[f64]) -> bool {
     })
 }
 
+/// A weight interval (shares 0..=1) in percent for the citizen, rounded inwards so the stated
+/// range never promises more than the analysis found: the lower end rounded up, the upper end
+/// rounded down, to whole percent; with one or two decimals when whole percent would leave no
+/// range (or cross). Returns (low %, high %, decimals).
+pub fn interval_percent(low: f64, high: f64) -> (f64, f64, usize) {
+    let (l, h) = (low * 100.0, high * 100.0);
+    let inward = |d: usize| {
+        let scale = 10f64.powi(d as i32);
+        let lo = (((l * scale) - 1e-7).ceil() / scale).max(0.0);
+        let hi = (((h * scale) + 1e-7).floor() / scale).min(100.0);
+        (lo, hi.max(lo), d)
+    };
+    (0..2)
+        .map(inward)
+        .find(|&(lo, hi, _)| lo < hi)
+        .unwrap_or_else(|| inward(2))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +151,15 @@ mod tests {
         assert!(!shares_rounded(&[3.0, 1.0, 1.0]));
         assert_eq!(shares_percent(&[0.0, 0.0]), vec![0, 0]);
         assert_eq!(shares_percent(&[2.0, 0.0, f64::NAN]), vec![100, 0, 0]);
+        assert_eq!(round_to_total(&[0.3, 0.3, 0.05], 65), vec![30, 30, 5]);
+        assert_eq!(round_to_total(&[1.0, 1.0, 1.0], 10), vec![4, 3, 3]);
+    }
+
+    #[test]
+    fn intervals_round_inwards() {
+        assert_eq!(interval_percent(0.0927, 0.6001), (10.0, 60.0, 0));
+        assert_eq!(interval_percent(0.0, 1.0), (0.0, 100.0, 0));
+        assert_eq!(interval_percent(0.3512, 0.3588), (35.2, 35.8, 1));
     }
 
     #[test]
