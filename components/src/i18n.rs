@@ -44,8 +44,8 @@ keys! {
         "The advice cannot be calculated right now. Your answers are kept. Try another answer, or come back later.";
     TechnicalMessage => "Technische melding voor de makers:", "Technical message for the makers:";
     AllOptions => "Alle mogelijkheden", "All options";
-    AllOptionsIntro => "Van best naar minst passend. De score gaat van 0 tot 100: hoe hoger, hoe beter het bij jou past.",
-        "From best to least suitable. The score goes from 0 to 100: the higher, the better it suits you.";
+    AllOptionsIntro => "Van best naar minst passend. De score gaat van 0 tot 100: hoe hoger, hoe beter het bij jou past. De balk laat zien hoeveel punten elk onderdeel geeft.",
+        "From best to least suitable. The score goes from 0 to 100: the higher, the better it suits you. The bar shows how many points each part gives.";
     Place => "Plaats", "Place";
     BestTag => "Beste keus", "Best choice";
     NotEligibleHeading => "Niet mogelijk voor jou", "Not possible for you";
@@ -95,6 +95,32 @@ keys! {
     StartFailedBody => "Er staat een fout in de beschrijving van deze keuzehulp. Dat ligt niet aan jou. Probeer het later nog eens.",
         "There is a mistake in the description of this choice guide. It is not your fault. Please try again later.";
     StartFailedDetails => "Meldingen voor de makers:", "Messages for the makers:";
+    WeightsHeading => "Wat vind je belangrijk?", "What matters to you?";
+    WeightsIntro => "Zet met de schuifjes hoe zwaar elk punt voor jou weegt. Het advies past zich direct aan.",
+        "Use the sliders to set how much each point matters to you. The advice follows at once.";
+    WeightsRounded => "De procenten zijn afgerond op hele getallen. Samen zijn ze 100%.",
+        "The percentages are rounded to whole numbers. Together they make 100%.";
+    WeightsAllZero => "Alle schuifjes staan op 0. Dan tellen de punten mee zoals de makers van deze keuzehulp het hebben ingesteld.",
+        "All sliders are at 0. Then the points count as the makers of this choice guide set them.";
+    PresetsLabel => "Snel kiezen:", "Quick choice:";
+    BandLegend => "De groene streep onder een schuifje laat zien waar het advies hetzelfde blijft.",
+        "The green line under a slider shows where the advice stays the same.";
+    WeightsReset => "Zoals de makers het instelden", "As the makers set it";
+    WeightNone => "telt niet mee", "does not count";
+    WeightMuch => "telt heel zwaar", "counts a lot";
+    RankSummary => "Liever op volgorde zetten?", "Rather put them in order?";
+    RankIntro => "Zet bovenaan wat voor jou het zwaarst weegt. Wij maken daar gewichten van. Je ziet ze bij de schuifjes.",
+        "Put what matters most to you at the top. We turn the order into weights. You see them at the sliders.";
+    RankApply => "Gebruik deze volgorde", "Use this order";
+    TradeOffSummary => "Liever kiezen tussen twee voorbeelden?", "Rather choose between two examples?";
+    TradeOffIntro => "Een paar vragen over jouw eigen situatie. Kies steeds wat voor jou zwaarder weegt. Wij maken daar gewichten van. Je ziet ze bij de schuifjes.",
+        "A few questions about your own situation. Each time, choose what matters more to you. We turn your answers into weights. You see them at the sliders.";
+    TradeOffEqual => "Allebei even zwaar", "Both matter equally";
+    TradeOffNone => "Er is nu niets om af te wegen: de mogelijkheden verschillen niet zo dat je hoeft te kiezen.",
+        "There is nothing to weigh right now: the options do not differ in a way that makes you choose.";
+    TradeOffConflict => "Dit antwoord past niet bij je eerdere antwoorden. We houden de gewichten van je eerdere antwoorden. Kies opnieuw, of verander een eerder antwoord.",
+        "This answer does not fit your earlier answers. We keep the weights from your earlier answers. Choose again, or change an earlier answer.";
+    TradeOffRestart => "Opnieuw beginnen met nieuwe voorbeelden", "Start again with new examples";
 }
 
 /// Shorthand for [`Key::get`].
@@ -171,6 +197,114 @@ pub fn weight_share(percent: u32, lang: Lang) -> String {
         Lang::Nl => format!("telt voor {percent}% mee"),
         Lang::En => format!("counts for {percent}%"),
     }
+}
+
+/// How far a weight can move before the advice changes, in percent of the total weight.
+/// `low`/`high`: the ends inside the slider's range (None: the advice holds to that end).
+#[allow(clippy::too_many_arguments)]
+pub fn weight_stability(
+    best: &str,
+    low: Option<f64>,
+    high: Option<f64>,
+    decimals: usize,
+    below: Option<&str>,
+    above: Option<&str>,
+    lang: Lang,
+) -> String {
+    let pct = |v: f64| format!("{}%", advies_engine::format::number(v, decimals, lang));
+    let nl = lang == Lang::Nl;
+    let mut s = match (low, high, nl) {
+        (None, None, true) => {
+            return format!("Hoe zwaar dit punt ook meetelt: het advies blijft {best}.");
+        }
+        (None, None, false) => {
+            return format!("However much this point counts: the advice stays {best}.");
+        }
+        (Some(l), Some(h), true) => format!(
+            "Het advies blijft {best} zolang dit punt tussen {} en {} meetelt.",
+            pct(l),
+            pct(h)
+        ),
+        (Some(l), Some(h), false) => format!(
+            "The advice stays {best} while this point counts between {} and {}.",
+            pct(l),
+            pct(h)
+        ),
+        (Some(l), None, true) => format!(
+            "Het advies blijft {best} zolang dit punt {} of meer meetelt.",
+            pct(l)
+        ),
+        (Some(l), None, false) => format!(
+            "The advice stays {best} while this point counts {} or more.",
+            pct(l)
+        ),
+        (None, Some(h), true) => format!(
+            "Het advies blijft {best} zolang dit punt {} of minder meetelt.",
+            pct(h)
+        ),
+        (None, Some(h), false) => format!(
+            "The advice stays {best} while this point counts {} or less.",
+            pct(h)
+        ),
+    };
+    if let (Some(_), Some(o)) = (low, below) {
+        s += &if nl {
+            format!(" Minder: dan wordt het {o}.")
+        } else {
+            format!(" Less: then it becomes {o}.")
+        };
+    }
+    if let (Some(_), Some(o)) = (high, above) {
+        s += &if nl {
+            format!(" Meer: dan wordt het {o}.")
+        } else {
+            format!(" More: then it becomes {o}.")
+        };
+    }
+    s
+}
+
+/// Accessible name of the "move up" button of a factor in the order.
+pub fn rank_up(factor: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("{factor} hoger zetten"),
+        Lang::En => format!("Move {factor} up"),
+    }
+}
+
+/// Accessible name of the "move down" button of a factor in the order.
+pub fn rank_down(factor: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("{factor} lager zetten"),
+        Lang::En => format!("Move {factor} down"),
+    }
+}
+
+/// Read out after a move in the order.
+pub fn rank_moved(factor: &str, place: usize, of: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("{factor} staat nu op plaats {place} van {of}."),
+        Lang::En => format!("{factor} is now in place {place} of {of}."),
+    }
+}
+
+/// Legend of a trade-off question.
+pub fn trade_off_question(k: usize, of: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Vraag {k} van {of}: wat weegt voor jou zwaarder?"),
+        Lang::En => format!("Question {k} of {of}: what matters more to you?"),
+    }
+}
+
+/// One side of a trade-off: "Kosten per maand: € 20,20 lager".
+pub fn trade_off_gain(factor: &str, amount: &str, lower: bool, lang: Lang) -> String {
+    let word = match (lang, lower) {
+        (Lang::Nl, true) => "lager",
+        (Lang::Nl, false) => "hoger",
+        (Lang::En, true) => "lower",
+        (Lang::En, false) => "higher",
+    };
+    format!("{factor}: {amount} {word}")
 }
 
 /// Who is responsible for the content.

@@ -16,6 +16,7 @@ pub mod page;
 pub mod questions;
 pub mod sources;
 pub mod state;
+pub mod weights;
 pub mod why;
 
 pub use advice::{AdviceAnnouncer, AdviceSection, AdviceSummary};
@@ -26,4 +27,5 @@ pub use page::{AdvisorPage, AdvisorView, DefinitionErrorPage};
 pub use questions::{ChoiceQuestion, NumberQuestion, QuestionList, YesNoQuestion};
 pub use sources::SourceList;
 pub use state::AdvisorState;
+pub use weights::WeightPanel;
 pub use why::WhyPanel;

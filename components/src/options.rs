@@ -3,10 +3,15 @@
 use advies_engine::{Advisor, Evaluation, Lang};
 use leptos::prelude::*;
 
+use advies_engine::weights::round_to_total;
+
 use crate::display::{factor_value_parts, percent, score_points};
 use crate::i18n::{Key, score, t, weight_share};
 use crate::inline::{figure, illustrative_badge};
 use crate::state::AdvisorState;
+
+/// Colours for factors in the score bars (`adv-key--0` .. `adv-key--5` in the style sheet).
+pub const FACTOR_COLOURS: usize = 6;
 
 /// Eligible options in ranking order (rank, label, every factor value, score), then the
 /// ineligible ones with the reason.
@@ -102,6 +107,44 @@ fn eligible_row(
             }
         })
         .collect_view();
+    // The score split into what each factor adds: weight share times scaled value. The bar
+    // shows the exact parts; the text whole points that add up to the shown score.
+    let parts: Vec<f64> = result.map_or_else(Vec::new, |r| {
+        r.scaled
+            .iter()
+            .zip(&ev.weights)
+            .map(|(s, w)| s * w)
+            .collect()
+    });
+    let shown = round_to_total(&parts, points);
+    let segments = parts
+        .iter()
+        .enumerate()
+        .filter(|&(_, &p)| p > 0.0)
+        .map(|(f, &p)| {
+            view! {
+                <span
+                    class=format!("adv-score__seg adv-key--{}", f % FACTOR_COLOURS)
+                    style:width=format!("{:.3}%", p * 100.0)
+                ></span>
+            }
+        })
+        .collect_view();
+    let parts_text = a
+        .def
+        .factors
+        .values()
+        .enumerate()
+        .map(|(f, fd)| {
+            let pts = shown.get(f).copied().unwrap_or(0);
+            view! {
+                <span class="adv-score__part">
+                    <span class=format!("adv-swatch adv-key--{}", f % FACTOR_COLOURS) aria-hidden="true"></span>
+                    {fd.label.get(lang).to_string()} " " {pts}
+                </span>
+            }
+        })
+        .collect_view();
     let best = rank == 1;
     view! {
         <li
@@ -121,10 +164,9 @@ fn eligible_row(
             </div>
             <dl class="adv-option__values">{values}</dl>
             <div class="adv-score">
-                <span class="adv-score__bar" aria-hidden="true">
-                    <span class="adv-score__fill" style:width=format!("{points}%")></span>
-                </span>
+                <span class="adv-score__bar" aria-hidden="true">{segments}</span>
                 <span class="adv-score__text">{score(points, lang)}</span>
+                <span class="adv-score__parts" data-testid="score-parts">{parts_text}</span>
             </div>
         </li>
     }

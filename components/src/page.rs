@@ -11,6 +11,7 @@ use crate::lang_switch::LangSwitch;
 use crate::questions::QuestionList;
 use crate::sources::SourceList;
 use crate::state::AdvisorState;
+use crate::weights::WeightPanel;
 
 /// The standalone page: builds the state, keeps `<html lang>` and the document title in step
 /// with the language, and shows [`AdvisorView`].
@@ -79,7 +80,10 @@ pub fn AdvisorView(state: AdvisorState) -> impl IntoView {
             </header>
             <main class="adv-main">
                 <div class="adv-layout">
-                    <QuestionList state />
+                    <div class="adv-layout__inputs">
+                        <QuestionList state />
+                        <WeightPanel state />
+                    </div>
                     <AdviceSection state />
                 </div>
                 <crate::chart::TippingChart state />

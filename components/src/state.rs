@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use advies_engine::analysis::{Analysis, Analyzer};
 use advies_engine::eval::EvalFailure;
+use advies_engine::weights::WEIGHT_MAX;
 use advies_engine::{Advisor, Evaluation, Lang, Scenario};
 use leptos::html::H2;
 use leptos::prelude::*;
@@ -94,5 +95,53 @@ impl AdvisorState {
         if !same {
             self.scenario.update(|s| s.inputs[i] = v);
         }
+    }
+
+    /// The current raw weight of factor `f` (reactive).
+    pub fn weight_value(&self, f: usize) -> f64 {
+        self.scenario
+            .with(|s| s.weights.get(f).copied().unwrap_or(0.0))
+    }
+
+    /// Sets the raw weight of factor `f` (0..=[`WEIGHT_MAX`]); does nothing when unchanged.
+    pub fn set_weight(&self, f: usize, v: f64) {
+        let v = if v.is_finite() {
+            v.clamp(0.0, WEIGHT_MAX)
+        } else {
+            return;
+        };
+        let same = self
+            .scenario
+            .with_untracked(|s| s.weights.get(f).is_none_or(|&old| old == v));
+        if !same {
+            self.scenario.update(|s| s.weights[f] = v);
+        }
+    }
+
+    /// Replaces all weights (one per factor, clamped to 0..=[`WEIGHT_MAX`]); ignored when the
+    /// count is wrong or nothing changes.
+    pub fn set_weights(&self, weights: &[f64]) {
+        let clean: Vec<f64> = weights
+            .iter()
+            .map(|w| {
+                if w.is_finite() {
+                    w.clamp(0.0, WEIGHT_MAX)
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        let ok = self
+            .scenario
+            .with_untracked(|s| s.weights.len() == clean.len() && s.weights != clean);
+        if ok {
+            self.scenario.update(|s| s.weights = clean);
+        }
+    }
+
+    /// The advisor's default weights.
+    pub fn default_weights(&self) -> Vec<f64> {
+        self.advisor
+            .with_value(|a| a.factors.iter().map(|f| f.weight).collect())
     }
 }

@@ -1,8 +1,9 @@
 // Browser benchmark (not a test: `cargo xtask bench` runs it after the release build).
 // Measures in the system Chromium, on the release build in DIST_DIR:
 //  1. interaction latency: from a changed answer or weight (input event) until the whole page
-//     (advice, ranking, explanation, chart) has been updated, i.e. all reactive work that the
-//     event queued has run; median and 95th percentile over many changes;
+//     (advice, ranking, explanation, chart, weight panel) has been updated, i.e. all reactive
+//     work that the event queued has run, and again including style and layout; median and
+//     95th percentile over 200 changes each;
 //  2. the engine's full analysis inside wasm (RET, and a generated advisor with 100 options,
 //     20 factors and 20 numeric inputs) through the app's `bench_analysis` export.
 // Prints a table and writes ../../target/browser-bench.json.
@@ -30,21 +31,34 @@ try {
 
   // Latency of one change: set the value, dispatch `input`, then wait for a macrotask (a
   // MessageChannel message runs after every microtask the change queued, without the 4 ms
-  // clamp of setTimeout). Everything the page does for the change happens in between.
-  const latency = await page.evaluate(async () => {
-    const macrotask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
-    const slider = document.querySelector('#input-trips_per_week');
-    const out = [];
-    for (let k = 0; k < 200; k++) {
-      const v = String(k % 41);
-      const t0 = performance.now();
-      slider.value = v;
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      await macrotask();
-      out.push(performance.now() - t0);
-    }
-    return out;
-  });
+  // clamp of setTimeout). Everything the page does for the change happens in between
+  // ("script"). Then style and layout are forced with a layout read ("+ layout"); paint and
+  // compositing are not included. 200 changes of an answer, then 200 of a weight.
+  const measure = (selector, values) =>
+    page.evaluate(async ([selector, values]) => {
+      const macrotask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+      const slider = document.querySelector(selector);
+      if (!slider) throw new Error(`missing ${selector}`);
+      const script = [];
+      const layout = [];
+      for (let k = 0; k < 200; k++) {
+        const t0 = performance.now();
+        slider.value = String(values[k % values.length]);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        await macrotask();
+        const t1 = performance.now();
+        document.documentElement.getBoundingClientRect();
+        void document.body.offsetHeight;
+        const t2 = performance.now();
+        script.push(t1 - t0);
+        layout.push(t2 - t0);
+        await new Promise((r) => requestAnimationFrame(() => r()));
+      }
+      return { script, layout };
+    }, [selector, values]);
+  const answer = await measure('#input-trips_per_week', Array.from({ length: 41 }, (_, k) => k));
+  // Flexibility 0..10 and back crosses the tipping points of the default scenario's ranking.
+  const weight = await measure('#weight-flexibility', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
 
   const analysis = await page.evaluate(() => {
     const b = window.wasmBindings;
@@ -55,7 +69,10 @@ try {
   const report = {
     date: new Date().toISOString(),
     browser: browser.version(),
-    interaction_ms: stats(latency),
+    answer_change_script_ms: stats(answer.script),
+    answer_change_with_layout_ms: stats(answer.layout),
+    weight_change_script_ms: stats(weight.script),
+    weight_change_with_layout_ms: stats(weight.layout),
     analysis_generated_100x20x20_ms: stats(analysis.slice(0, 15)),
     analysis_ret_ms: stats(analysis.slice(15)),
     console_errors: errors,
@@ -64,7 +81,10 @@ try {
   await writeFile(OUT, JSON.stringify(report, null, 2));
   const row = (name, s) => console.log(`${name.padEnd(44)} median ${s.median.toFixed(2).padStart(8)} ms   p95 ${s.p95.toFixed(2).padStart(8)} ms   (n=${s.n})`);
   console.log(`browser benchmark in Chromium ${report.browser}`);
-  row('interaction (answer change -> page updated)', report.interaction_ms);
+  row('answer change -> page updated (script)', report.answer_change_script_ms);
+  row('answer change -> page updated (+ layout)', report.answer_change_with_layout_ms);
+  row('weight change -> page updated (script)', report.weight_change_script_ms);
+  row('weight change -> page updated (+ layout)', report.weight_change_with_layout_ms);
   row('full analysis, RET', report.analysis_ret_ms);
   row('full analysis, generated 100x20x20', report.analysis_generated_100x20x20_ms);
   console.log(`written to ${OUT}`);
