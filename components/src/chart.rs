@@ -48,12 +48,45 @@ pub fn size_for(width: f64) -> (u32, u32) {
     if width < 600.0 { SIZE_NARROW } else { SIZE }
 }
 
-/// Draws the chart as an SVG string in a `size` coordinate system.
+/// What one SVG layer holds: the frame (background, grid, axes and their labels) changes only
+/// with the question, the value range and the language; the data (regions, lines, tipping
+/// points, the current value) with every change. Drawn separately and stacked, a change
+/// replaces only the data layer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layer {
+    /// Background, grid, axes, axis labels.
+    Frame,
+    /// Regions, lines, tipping points, the current value.
+    Data,
+}
+
+/// Draws the whole chart (both layers in one SVG) in a `size` coordinate system.
 pub fn render_svg(advisor: &Advisor, data: &ChartData, lang: Lang, size: (u32, u32)) -> String {
+    let frame = render_layer(advisor, data, lang, size, Layer::Frame);
+    let data = render_layer(advisor, data, lang, size, Layer::Data);
+    // The data layer's elements go inside the frame's <svg>.
+    let inner = data
+        .split_once('>')
+        .map(|(_, rest)| rest.trim_end().trim_end_matches("</svg>").to_string())
+        .unwrap_or_default();
+    match frame.rfind("</svg>") {
+        Some(end) => format!("{}{}{}", &frame[..end], inner, &frame[end..]),
+        None => frame,
+    }
+}
+
+/// Draws one layer as an SVG string in a `size` coordinate system, scaling with its container.
+pub fn render_layer(
+    advisor: &Advisor,
+    data: &ChartData,
+    lang: Lang,
+    size: (u32, u32),
+    layer: Layer,
+) -> String {
     let mut svg = String::new();
-    let _ = draw(&mut svg, advisor, data, lang, size);
-    // Scale with the container: add a viewBox and let CSS set the size.
-    // (plotters writes a viewBox already; the fixed width and height go.)
+    let _ = draw(&mut svg, advisor, data, lang, size, layer);
+    // Scale with the container: plotters writes a viewBox already; the fixed width and
+    // height go.
     svg.replacen(
         &format!("width=\"{}\" height=\"{}\"", size.0, size.1),
         "preserveAspectRatio=\"xMidYMid meet\"",
@@ -61,15 +94,12 @@ pub fn render_svg(advisor: &Advisor, data: &ChartData, lang: Lang, size: (u32, u
     )
 }
 
-fn draw(
-    out: &mut String,
-    advisor: &Advisor,
-    data: &ChartData,
-    lang: Lang,
-    size: (u32, u32),
-) -> Result<(), Box<dyn std::error::Error>> {
-    let inp = &advisor.inputs[data.input];
-    let (x0, x1) = (inp.min, inp.max);
+/// The value range of the y axis: euro from 0 to the highest line (+12 % room for the region
+/// letters); a score always 0..100 (+12 %), so the frame stays the same when weights change.
+fn y_range(data: &ChartData) -> (f64, f64) {
+    if data.metric == Metric::Score {
+        return (0.0, 112.0);
+    }
     let ys = data.lines.iter().flatten().flatten().copied();
     let (mut y0, mut y1) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
@@ -81,9 +111,26 @@ fn draw(
     if y1 - y0 < 1e-9 {
         y1 = y0 + 1.0;
     }
-    y1 += (y1 - y0) * 0.12; // room for region letters
+    (y0, y1 + (y1 - y0) * 0.12)
+}
+
+fn draw(
+    out: &mut String,
+    advisor: &Advisor,
+    data: &ChartData,
+    lang: Lang,
+    size: (u32, u32),
+    layer: Layer,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let Some(inp) = advisor.inputs.get(data.input) else {
+        return Ok(());
+    };
+    let (x0, x1) = (inp.min, inp.max);
+    let (y0, y1) = y_range(data);
     let root = SVGBackend::with_string(out, size).into_drawing_area();
-    root.fill(&WHITE)?;
+    if layer == Layer::Frame {
+        root.fill(&WHITE)?;
+    }
     let font = ("sans-serif", 17).into_font();
     let mut chart = ChartBuilder::on(&root)
         .margin(12)
@@ -99,17 +146,21 @@ fn draw(
             display::plain_number(v.round(), lang)
         }
     };
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(RGBColor(0xE6, 0xE6, 0xE6))
-        .x_labels(6)
-        .y_labels(5)
-        .x_label_formatter(&x_fmt)
-        .y_label_formatter(&y_fmt)
-        .label_style(font.clone())
-        .axis_style(RGBColor(0x55, 0x55, 0x55))
-        .draw()?;
+    if layer == Layer::Frame {
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .light_line_style(RGBColor(0xE6, 0xE6, 0xE6))
+            .x_labels(6)
+            .y_labels(5)
+            .x_label_formatter(&x_fmt)
+            .y_label_formatter(&y_fmt)
+            .label_style(font.clone())
+            .axis_style(RGBColor(0x55, 0x55, 0x55))
+            .draw()?;
+        root.present()?;
+        return Ok(());
+    }
     // Winning regions, shaded and lettered.
     for r in &data.regions {
         let Some(o) = r.best else { continue };
@@ -230,65 +281,147 @@ pub fn TippingChart(state: AdvisorState) -> impl IntoView {
             chosen.set(Some(i));
         }
     };
+    // Each part of the figure follows only what it shows, so a change that leaves the chart
+    // the same touches nothing, and one that changes it replaces the SVG and the summary
+    // sentence, not the picker, caption, legend and table.
+    let has_data = move || data.with(Option::is_some);
+    let shown = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| (d.input, d.metric))));
+    // Sized from the viewport when drawn (no resize listener: embeds add no global
+    // listeners); the next change redraws at the new width.
+    let layer = move |layer: Layer| {
+        let lang = state.lang.get();
+        let a = state.advisor();
+        let width = window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .unwrap_or(1280.0);
+        data.with(|d| {
+            d.as_ref()
+                .map(|d| render_layer(&a, d, lang, size_for(width), layer))
+        })
+        .unwrap_or_default()
+    };
+    let frame_svg = Memo::new(move |_| layer(Layer::Frame));
+    let data_svg = Memo::new(move |_| layer(Layer::Data));
+    let summary = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let a = state.advisor();
+        data.with(|d| d.as_ref().map(|d| chart_summary(&a, d, lang)))
+            .unwrap_or_default()
+    });
+    let legend_options = Memo::new(move |_| {
+        data.with(|d| {
+            d.as_ref().map_or_else(Vec::new, |d| {
+                (0..d.lines.len())
+                    .filter(|&o| d.lines[o].iter().any(Option::is_some))
+                    .collect::<Vec<usize>>()
+            })
+        })
+    });
+    let picker = move || {
+        let lang = state.lang.get();
+        let a = state.advisor();
+        let input = shown.get().map(|s| s.0);
+        let label = |i: usize| {
+            a.def
+                .inputs
+                .get_index(i)
+                .map(|(_, x)| x.label.get(lang).to_string())
+                .unwrap_or_default()
+        };
+        choices
+            .get()
+            .into_iter()
+            .map(|i| view! { <option value=i.to_string() selected=Some(i) == input>{label(i)}</option> })
+            .collect_view()
+    };
+    let caption = move || {
+        let lang = state.lang.get();
+        let a = state.advisor();
+        let Some((input, metric)) = shown.get() else {
+            return String::new();
+        };
+        let y_label = if metric == Metric::Headline {
+            a.def
+                .factors
+                .get_index(0)
+                .map(|(_, f)| format!("{} ({})", f.label.get(lang), f.unit.get(lang)))
+                .unwrap_or_default()
+        } else {
+            t(Key::ChartScoreAxis, lang).to_string()
+        };
+        let x_label = a
+            .def
+            .inputs
+            .get_index(input)
+            .map(|(_, x)| x.unit.get(lang).to_string())
+            .unwrap_or_default();
+        format!("{}: {} ({})", t(Key::ChartCaption, lang), y_label, x_label)
+    };
+    let legend = move || {
+        let lang = state.lang.get();
+        let a = state.advisor();
+        legend_options
+            .get()
+            .into_iter()
+            .map(|o| {
+                // A class per colour, not an inline style: embeds run under a strict CSP.
+                let class = format!("adv-chart__key adv-chart__key--{}", o % PALETTE.len());
+                let name = a
+                    .def
+                    .options
+                    .get_index(o)
+                    .map(|(_, x)| x.label.get(lang).to_string())
+                    .unwrap_or_default();
+                view! { <li class=class>{format!("{} = {}", letter(o), name)}</li> }
+            })
+            .collect_view()
+    };
+    // The table is built only while it is open: it has a row per value.
+    let table = move || {
+        if !table_open.get() {
+            return None;
+        }
+        let lang = state.lang.get();
+        let a = state.advisor();
+        data.with(|d| d.as_ref().map(|d| data_table(&a, d, lang)))
+    };
     view! {
         <section class="adv-section adv-chart" aria-labelledby="chart-title">
             <h2 class="adv-heading-2" id="chart-title">{move || state.t(Key::ChartTitle)}</h2>
-            {move || {
-                let lang = state.lang.get();
-                let a = state.advisor();
-                data.get().map(|d| {
-                    // Sized once per render from the viewport (no resize listener: embeds add
-                    // no global listeners); the next change redraws at the new width.
-                    let width = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0);
-                    let svg = render_svg(&a, &d, lang, size_for(width));
-                    let summary = chart_summary(&a, &d, lang);
-                    let input = d.input;
-                    let label = |i: usize| a.def.inputs.get_index(i).map(|(_, x)| x.label.get(lang).to_string()).unwrap_or_default();
-                    let options = choices.get().into_iter().map(|i| {
-                        view! { <option value=i.to_string() selected=i == input>{label(i)}</option> }
-                    }).collect_view();
-                    let y_label = if d.metric == Metric::Headline {
-                        a.def.factors.get_index(0).map(|(_, f)| format!("{} ({})", f.label.get(lang), f.unit.get(lang))).unwrap_or_default()
-                    } else {
-                        t(Key::ChartScoreAxis, lang).to_string()
-                    };
-                    let x_label = a.def.inputs.get_index(input).map(|(_, x)| x.unit.get(lang).to_string()).unwrap_or_default();
-                    let legend = (0..a.options.len()).filter(|&o| d.lines[o].iter().any(Option::is_some)).map(|o| {
-                        // A class per colour, not an inline style: embeds run under a strict CSP.
-                        let class = format!("adv-chart__key adv-chart__key--{}", o % PALETTE.len());
-                        view! { <li class=class>{format!("{} = {}", letter(o), a.def.options[o].label.get(lang))}</li> }
-                    }).collect_view();
-                    // The table is built only while it is open: it has a row per value.
-                    let d_table = d.clone();
-                    let a_table = a.clone();
-                    let table = move || table_open.get().then(|| data_table(&a_table, &d_table, lang));
-                    view! {
-                        <div class="adv-chart__picker">
-                            <label for="chart-input">{t(Key::ChartPick, lang)}</label>
-                            <select id="chart-input" class="adv-select" on:change=on_pick>{options}</select>
-                        </div>
-                        <figure class="adv-chart__figure" aria-labelledby="chart-caption" aria-describedby="chart-summary">
-                            <figcaption id="chart-caption" class="adv-chart__caption">
-                                {format!("{}: {} ({})", t(Key::ChartCaption, lang), y_label, x_label)}
-                            </figcaption>
-                            <div class="adv-chart__svg" aria-hidden="true" inner_html=svg></div>
-                            <p id="chart-summary" class="adv-chart__summary" data-testid="chart-summary">{summary}</p>
-                            <ul class="adv-chart__legend">{legend}</ul>
-                            <details
-                                class="adv-details"
-                                prop:open=move || table_open.get_untracked()
-                                on:toggle=move |ev| {
-                                    let open = event_target::<leptos::web_sys::Element>(&ev).has_attribute("open");
-                                    table_open.set(open);
-                                }
-                            >
-                                <summary class="adv-details__summary">{t(Key::ChartTable, lang)}</summary>
-                                {table}
-                            </details>
-                        </figure>
-                    }
-                })
-            }}
+            <Show when=has_data>
+                <div class="adv-chart__picker">
+                    <label for="chart-input">{move || state.t(Key::ChartPick)}</label>
+                    <select id="chart-input" class="adv-select" on:change=on_pick>{picker}</select>
+                </div>
+                <figure class="adv-chart__figure" aria-labelledby="chart-caption" aria-describedby="chart-summary">
+                    <figcaption id="chart-caption" class="adv-chart__caption">{caption}</figcaption>
+                    <div
+                        class="adv-chart__svg"
+                        class:adv-chart__svg--narrow=move || frame_svg.with(|s| s.contains("viewBox=\"0 0 360 300\""))
+                        aria-hidden="true"
+                    >
+                        <div class="adv-chart__layer" inner_html=move || frame_svg.get()></div>
+                        <div class="adv-chart__layer" inner_html=move || data_svg.get()></div>
+                    </div>
+                    <p id="chart-summary" class="adv-chart__summary" data-testid="chart-summary">
+                        {move || summary.get()}
+                    </p>
+                    <ul class="adv-chart__legend">{legend}</ul>
+                    <details
+                        class="adv-details"
+                        prop:open=move || table_open.get_untracked()
+                        on:toggle=move |ev| {
+                            let open = event_target::<leptos::web_sys::Element>(&ev).has_attribute("open");
+                            table_open.set(open);
+                        }
+                    >
+                        <summary class="adv-details__summary">{move || state.t(Key::ChartTable)}</summary>
+                        {table}
+                    </details>
+                </figure>
+            </Show>
         </section>
     }
 }

@@ -1,6 +1,6 @@
 //! All options, best first, then the ones that are not possible; and how we compare them.
 
-use advies_engine::{Advisor, Evaluation, Lang};
+use advies_engine::{Advisor, Lang};
 use leptos::prelude::*;
 
 use advies_engine::weights::round_to_total;
@@ -13,55 +13,47 @@ use crate::state::AdvisorState;
 /// Colours for factors in the score bars (`adv-key--0` .. `adv-key--5` in the style sheet).
 pub const FACTOR_COLOURS: usize = 6;
 
-/// Eligible options in ranking order (rank, label, every factor value, score), then the
-/// ineligible ones with the reason.
+/// Eligible options in ranking order (rank, label, every factor value, score split by
+/// factor), then the ineligible ones with the reason.
+///
+/// Rows are keyed by option and update in place: a change of an answer or a weight moves rows
+/// and rewrites the texts and bar widths that changed, instead of rebuilding the list (that
+/// keeps an update within one frame).
 #[component]
 pub fn OptionList(state: AdvisorState) -> impl IntoView {
     let a = state.advisor();
     let has_illustrative =
         (0..a.options.len()).any(|o| (0..a.factors.len()).any(|f| a.value_is_illustrative(o, f)));
-    let a_ranked = a.clone();
-    let ranked = move || {
-        let lang = state.lang.get();
-        state.evaluation.with(|r| {
-            let Ok(ev) = r else { return ().into_any() };
-            if ev.ranking.is_empty() {
-                return ().into_any();
-            }
-            let rows = ev
-                .ranking
-                .iter()
-                .enumerate()
-                .map(|(k, &o)| eligible_row(&a_ranked, ev, o, k + 1, lang))
-                .collect_view();
-            view! {
-                <h3 class="adv-heading-3">{t(Key::AllOptions, lang)}</h3>
-                <p class="adv-lead">{t(Key::AllOptionsIntro, lang)}</p>
-                <ol class="adv-options">{rows}</ol>
-            }
-            .into_any()
+    let ranking = Memo::new(move |_| {
+        state
+            .evaluation
+            .with(|r| r.as_ref().map(|ev| ev.ranking.clone()).unwrap_or_default())
+    });
+    let excluded_set = Memo::new(move |_| {
+        state.evaluation.with(|r| match r {
+            Ok(ev) => (0..ev.options.len())
+                .filter(|&o| !ev.options[o].eligible)
+                .collect::<Vec<usize>>(),
+            Err(_) => Vec::new(),
         })
-    };
+    });
+    let any_ranked = move || ranking.with(|r| !r.is_empty());
     let excluded = move || {
         let lang = state.lang.get();
-        state.evaluation.with(|r| {
-            let Ok(ev) = r else { return ().into_any() };
-            let rows: Vec<usize> = (0..a.options.len())
-                .filter(|&o| ev.options.get(o).is_some_and(|r| !r.eligible))
-                .collect();
-            if rows.is_empty() {
-                return ().into_any();
-            }
-            let rows = rows
-                .into_iter()
-                .map(|o| ineligible_row(&a, o, lang))
-                .collect_view();
-            view! {
-                <h3 class="adv-heading-3">{t(Key::NotEligibleHeading, lang)}</h3>
-                <ul class="adv-options adv-options--ineligible">{rows}</ul>
-            }
-            .into_any()
-        })
+        let rows = excluded_set.get();
+        if rows.is_empty() {
+            return ().into_any();
+        }
+        let a = state.advisor();
+        let rows = rows
+            .into_iter()
+            .map(|o| ineligible_row(&a, o, lang))
+            .collect_view();
+        view! {
+            <h3 class="adv-heading-3">{t(Key::NotEligibleHeading, lang)}</h3>
+            <ul class="adv-options adv-options--ineligible">{rows}</ul>
+        }
+        .into_any()
     };
     let footnote = has_illustrative.then(|| {
         view! {
@@ -69,83 +61,117 @@ pub fn OptionList(state: AdvisorState) -> impl IntoView {
         }
     });
     view! {
-        <div class="adv-option-list">{ranked} {excluded} {footnote}</div>
+        <div class="adv-option-list">
+            <Show when=any_ranked>
+                <h3 class="adv-heading-3">{move || state.t(Key::AllOptions)}</h3>
+                <p class="adv-lead">{move || state.t(Key::AllOptionsIntro)}</p>
+                <ol class="adv-options">
+                    <For each=move || ranking.get() key=|o| *o let:o>
+                        <OptionRow state o ranking />
+                    </For>
+                </ol>
+            </Show>
+            {excluded}
+            {footnote}
+        </div>
     }
 }
 
-fn eligible_row(
-    a: &Advisor,
-    ev: &Evaluation,
-    o: usize,
-    rank: usize,
-    lang: Lang,
-) -> impl IntoView + use<> {
-    let (id, label) = a
+/// One eligible option; every figure in it follows the evaluation.
+#[component]
+fn OptionRow(state: AdvisorState, o: usize, ranking: Memo<Vec<usize>>) -> impl IntoView {
+    let a = state.advisor();
+    let nf = a.factors.len();
+    let id = a.options.get(o).map(|x| x.id.clone()).unwrap_or_default();
+    let label_text = a
         .def
         .options
         .get_index(o)
-        .map(|(id, d)| (id.clone(), d.label.get(lang).to_string()))
+        .map(|(_, d)| d.label.clone())
         .unwrap_or_default();
-    let result = ev.options.get(o);
-    let points = score_points(result.map_or(0.0, |r| r.score));
+    let rank =
+        Memo::new(move |_| ranking.with(|r| r.iter().position(|&x| x == o).map_or(0, |p| p + 1)));
+    let best = move || rank.get() == 1;
+    // The score split into what each factor adds: weight share times scaled value. The bar
+    // shows the exact parts; the text whole points that add up to the shown score.
+    let parts = Memo::new(move |_| {
+        state.evaluation.with(|r| {
+            r.as_ref()
+                .ok()
+                .and_then(|ev| {
+                    let res = ev.options.get(o)?;
+                    Some(
+                        res.scaled
+                            .iter()
+                            .zip(&ev.weights)
+                            .map(|(s, w)| s * w)
+                            .collect::<Vec<f64>>(),
+                    )
+                })
+                .unwrap_or_else(|| vec![0.0; nf])
+        })
+    });
+    let points = Memo::new(move |_| {
+        state.evaluation.with(|r| {
+            score_points(
+                r.as_ref()
+                    .ok()
+                    .and_then(|ev| ev.options.get(o))
+                    .map_or(0.0, |x| x.score),
+            )
+        })
+    });
+    let shown = Memo::new(move |_| parts.with(|p| round_to_total(p, points.get())));
     let values = a
         .def
         .factors
         .values()
         .enumerate()
         .map(|(f, fd)| {
-            let v = result.and_then(|r| r.values.get(f)).copied().unwrap_or(0.0);
+            let label = fd.label.clone();
             let illustrative = a.value_is_illustrative(o, f);
+            let value = Memo::new(move |_| {
+                state.evaluation.with(|r| {
+                    r.as_ref()
+                        .ok()
+                        .and_then(|ev| ev.options.get(o)?.values.get(f).copied())
+                        .unwrap_or(0.0)
+                })
+            });
+            let text = move || {
+                let lang = state.lang.get();
+                figure(factor_value_parts(&state.advisor(), f, value.get(), lang))
+            };
             view! {
                 <div class="adv-option__value">
-                    <dt>{fd.label.get(lang).to_string()}</dt>
+                    <dt>{move || label.get(state.lang.get()).to_string()}</dt>
                     <dd>
-                        {figure(factor_value_parts(a, f, v, lang))}
-                        {illustrative.then(|| illustrative_badge(t(Key::IllustrativePrice, lang)))}
+                        {text}
+                        {illustrative.then(|| view! { {move || illustrative_badge(state.t(Key::IllustrativePrice))} })}
                     </dd>
                 </div>
             }
         })
         .collect_view();
-    // The score split into what each factor adds: weight share times scaled value. The bar
-    // shows the exact parts; the text whole points that add up to the shown score.
-    let parts: Vec<f64> = result.map_or_else(Vec::new, |r| {
-        r.scaled
-            .iter()
-            .zip(&ev.weights)
-            .map(|(s, w)| s * w)
-            .collect()
-    });
-    let shown = round_to_total(&parts, points);
-    let segments = parts
-        .iter()
-        .enumerate()
-        .filter(|&(_, &p)| p > 0.0)
-        .map(|(f, &p)| {
-            view! {
-                <span
-                    class=format!("adv-score__seg adv-key--{}", f % FACTOR_COLOURS)
-                    style:width=format!("{:.3}%", p * 100.0)
-                ></span>
-            }
-        })
-        .collect_view();
+    // One element, painted with a gradient: a change repaints the bar without a new layout.
+    let bar = move || parts.with(|p| bar_gradient(p));
     let parts_text = a
         .def
         .factors
         .values()
         .enumerate()
         .map(|(f, fd)| {
-            let pts = shown.get(f).copied().unwrap_or(0);
+            let label = fd.label.clone();
             view! {
                 <span class="adv-score__part">
                     <span class=format!("adv-swatch adv-key--{}", f % FACTOR_COLOURS) aria-hidden="true"></span>
-                    {fd.label.get(lang).to_string()} " " {pts}
+                    {move || label.get(state.lang.get()).to_string()}
+                    " "
+                    {move || shown.with(|s| s.get(f).copied().unwrap_or(0))}
                 </span>
             }
         })
         .collect_view();
-    let best = rank == 1;
     view! {
         <li
             class="adv-option"
@@ -156,20 +182,46 @@ fn eligible_row(
         >
             <div class="adv-option__head">
                 <span class="adv-option__rank">
-                    <span class="adv-sr-only">{t(Key::Place, lang)} " "</span>
-                    {rank}
+                    <span class="adv-sr-only">{move || state.t(Key::Place)} " "</span>
+                    {move || rank.get()}
                 </span>
-                <span class="adv-option__label">{label}</span>
-                {best.then(|| view! { <span class="adv-tag adv-tag--best">{t(Key::BestTag, lang)}</span> })}
+                <span class="adv-option__label">
+                    {move || label_text.get(state.lang.get()).to_string()}
+                </span>
+                <Show when=best>
+                    <span class="adv-tag adv-tag--best">{move || state.t(Key::BestTag)}</span>
+                </Show>
             </div>
             <dl class="adv-option__values">{values}</dl>
             <div class="adv-score">
-                <span class="adv-score__bar" aria-hidden="true">{segments}</span>
-                <span class="adv-score__text">{score(points, lang)}</span>
+                <span class="adv-score__bar" aria-hidden="true" style:background-image=bar></span>
+                <span class="adv-score__text">{move || score(points.get(), state.lang.get())}</span>
                 <span class="adv-score__parts" data-testid="score-parts">{parts_text}</span>
             </div>
         </li>
     }
+}
+
+/// The score bar as a CSS gradient: per factor its part of the score (0..=1 each) in its
+/// colour, a 2 px gap between parts, the rest transparent (the track shows).
+pub fn bar_gradient(parts: &[f64]) -> String {
+    let mut stops = Vec::new();
+    let mut at = 0.0;
+    for (f, &p) in parts.iter().enumerate() {
+        if !(p.is_finite() && p > 0.0) {
+            continue;
+        }
+        let end = (at + p * 100.0).min(100.0);
+        let colour = format!("var(--adv-color-factor-{})", f % FACTOR_COLOURS);
+        stops.push(format!("{colour} {at:.3}% calc({end:.3}% - 2px)"));
+        stops.push(format!("transparent calc({end:.3}% - 2px) {end:.3}%"));
+        at = end;
+    }
+    if stops.is_empty() {
+        return "none".into();
+    }
+    stops.push(format!("transparent {at:.3}%"));
+    format!("linear-gradient(to right, {})", stops.join(", "))
 }
 
 fn ineligible_row(a: &Advisor, o: usize, lang: Lang) -> impl IntoView + use<> {

@@ -260,12 +260,18 @@ fn WeightSlider(state: AdvisorState, factor: usize, shares: Memo<Vec<u32>>) -> i
             .advisor
             .with_value(|a| iv.above.map(|o| a.options[o].id.clone()))
     };
-    let band_style = move || {
-        band_pos.get().map_or_else(
-            || "display:none".to_string(),
-            |(lo, hi)| format!("--lo:{lo:.4};--hi:{hi:.4}"),
-        )
+    // Set through the CSSOM (not a style attribute), which a strict CSP allows.
+    let band_left = move || {
+        band_pos.get().map(|(lo, _)| {
+            format!("calc(var(--adv-thumb-half) + (100% - 2 * var(--adv-thumb-half)) * {lo:.4})")
+        })
     };
+    let band_width = move || {
+        band_pos
+            .get()
+            .map(|(lo, hi)| format!("calc((100% - 2 * var(--adv-thumb-half)) * {:.4})", hi - lo))
+    };
+    let band_hidden = move || band_pos.get().is_none();
     let help_text = move || help.get(state.lang.get()).to_string();
     view! {
         <div
@@ -284,7 +290,13 @@ fn WeightSlider(state: AdvisorState, factor: usize, shares: Memo<Vec<u32>>) -> i
                 </span>
             </div>
             <div class="adv-weight__slider">
-                <span class="adv-weight__band" style=band_style aria-hidden="true"></span>
+                <span
+                    class="adv-weight__band"
+                    hidden=band_hidden
+                    style:left=band_left
+                    style:width=band_width
+                    aria-hidden="true"
+                ></span>
                 <input
                     type="range"
                     class="adv-weight__range"

@@ -237,8 +237,9 @@ describe('weights', () => {
         assert.equal(parts.length, 3, 'one part per factor');
         const sum = parts.map((p) => Number(p.match(/(\d+)\s*$/)[1])).reduce((x, y) => x + y, 0);
         assert.equal(sum, total, `row ${k}: parts ${parts} add up to ${total}`);
-        const segments = await row.locator('.adv-score__seg').count();
-        assert.ok(segments >= 1, 'the bar has coloured parts');
+        const bar = await row.locator('.adv-score__bar').evaluate((e) => getComputedStyle(e).backgroundImage);
+        const coloured = (bar.match(/rgb\(/g) ?? []).length;
+        assert.ok(bar.startsWith('linear-gradient') && coloured >= 1, `the bar has coloured parts: ${bar}`);
       }
       // Ineligible options keep their reason.
       const reasons = await page.locator('[data-testid="not-eligible-reason"]').allTextContents();
