@@ -103,6 +103,11 @@ keys! {
     WeightsAllZero => "Alle schuifjes staan op 0. Dan tellen de punten mee zoals de makers van deze keuzehulp het hebben ingesteld.",
         "All sliders are at 0. Then the points count as the makers of this choice guide set them.";
     PresetsLabel => "Snel kiezen:", "Quick choice:";
+    LinkRepaired => "We hebben je link geopend. Niet alles kon blijven zoals het was:",
+        "We opened your link. Not everything could stay as it was:";
+    LinkFailed => "We konden je link niet gebruiken. Je ziet de keuzehulp zoals hij begint.",
+        "We could not use your link. You see the choice guide as it starts.";
+    Close => "Sluiten", "Close";
     BandLegend => "De groene streep onder een schuifje laat zien waar het advies hetzelfde blijft.",
         "The green line under a slider shows where the advice stays the same.";
     WeightsReset => "Zoals de makers het instelden", "As the makers set it";

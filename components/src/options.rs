@@ -3,9 +3,9 @@
 use advies_engine::{Advisor, Lang};
 use leptos::prelude::*;
 
-use advies_engine::weights::round_to_total;
+use advies_engine::weights::{round_to_total, shares_percent};
 
-use crate::display::{factor_value_parts, percent, score_points};
+use crate::display::{factor_value_parts, score_points};
 use crate::i18n::{Key, score, t, weight_share};
 use crate::inline::{figure, illustrative_badge};
 use crate::state::AdvisorState;
@@ -259,9 +259,10 @@ pub fn HowWeCompare(state: AdvisorState) -> impl IntoView {
     let a = state.advisor();
     let items = move || {
         let lang = state.lang.get();
-        let shares: Option<Vec<f64>> = state
+        // Whole percent that add up to 100, as at the sliders.
+        let shares: Option<Vec<u32>> = state
             .evaluation
-            .with(|r| r.as_ref().ok().map(|ev| ev.weights.clone()));
+            .with(|r| r.as_ref().ok().map(|ev| shares_percent(&ev.weights)));
         a.def
             .factors
             .values()
@@ -270,7 +271,7 @@ pub fn HowWeCompare(state: AdvisorState) -> impl IntoView {
                 let share = shares
                     .as_ref()
                     .and_then(|s| s.get(f))
-                    .map(|&s| format!(" ({})", weight_share(percent(s), lang)));
+                    .map(|&s| format!(" ({})", weight_share(s, lang)));
                 let help = fd.help.get(lang).to_string();
                 view! {
                     <li class="adv-factor">

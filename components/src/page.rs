@@ -10,7 +10,9 @@ use crate::i18n::{self, Key, t};
 use crate::lang_switch::LangSwitch;
 use crate::questions::QuestionList;
 use crate::sources::SourceList;
-use crate::state::AdvisorState;
+use advies_engine::state as link;
+
+use crate::state::{AdvisorState, LinkReport};
 use crate::weights::WeightPanel;
 
 /// The standalone page: builds the state, keeps `<html lang>` and the document title in step
@@ -19,6 +21,8 @@ use crate::weights::WeightPanel;
 pub fn AdvisorPage(advisor: Arc<Advisor>) -> impl IntoView {
     let title = advisor.def.title.clone();
     let state = AdvisorState::new(advisor, Lang::default());
+    restore_from_link(state);
+    keep_link_current(state);
     Effect::new(move |_| {
         let lang = state.lang.get();
         let doc = document();
@@ -28,6 +32,84 @@ pub fn AdvisorPage(advisor: Arc<Advisor>) -> impl IntoView {
         doc.set_title(title.get(lang));
     });
     view! { <AdvisorView state /> }
+}
+
+/// Opens the state in the URL fragment, if there is one: the valid parts are used, the rest
+/// keeps its default, and what was repaired is reported at the top of the page.
+fn restore_from_link(state: AdvisorState) {
+    let hash = window().location().hash().unwrap_or_default();
+    let text = hash.strip_prefix('#').unwrap_or(&hash);
+    if text.is_empty() {
+        return;
+    }
+    let a = state.advisor();
+    match link::decode(&a, text) {
+        Ok(decoded) => {
+            if let Some(active) = decoded.state.active_scenario() {
+                state.scenario.set(active.scenario.clone());
+            }
+            state.lang.set(decoded.state.lang);
+            if !decoded.problems.is_empty() {
+                state
+                    .link_report
+                    .set(Some(LinkReport::Repaired(decoded.problems)));
+            }
+        }
+        // An in-page anchor is not a link to a state: nothing to say.
+        Err(link::DecodeError::NotOurs | link::DecodeError::Empty) => {}
+        Err(e) => state.link_report.set(Some(LinkReport::Failed(e))),
+    }
+}
+
+/// Keeps the URL fragment equal to the current answers, weights and language, so the address
+/// bar always holds a link that restores this page. `replaceState`: no history entry per
+/// slider step. The fragment never leaves the browser (it is not sent to any server).
+fn keep_link_current(state: AdvisorState) {
+    Effect::new(move |first: Option<()>| {
+        let a = state.advisor();
+        let lang = state.lang.get();
+        let text = state
+            .scenario
+            .with(|sc| link::encode(&a, &link::SharedState::single(&a, sc.clone(), lang)));
+        // The first run is the page as opened: leave a link that was opened as it is.
+        if let (Some(()), Ok(history)) = (first, window().history()) {
+            let _ = history.replace_state_with_url(
+                &leptos::wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("#{text}")),
+            );
+        }
+    });
+}
+
+/// The report on an opened link: a notice the citizen can close.
+#[component]
+fn LinkNotice(state: AdvisorState) -> impl IntoView {
+    move || {
+        let report = state.link_report.get()?;
+        let lang = state.lang.get();
+        let a = state.advisor();
+        let (title, lines): (&str, Vec<String>) = match &report {
+            LinkReport::Repaired(problems) => (
+                t(Key::LinkRepaired, lang),
+                problems.iter().map(|p| p.message(&a, lang)).collect(),
+            ),
+            LinkReport::Failed(e) => (t(Key::LinkFailed, lang), vec![e.message(lang)]),
+        };
+        Some(view! {
+            <div class="adv-alert adv-alert--info adv-link-notice" role="status" data-testid="link-notice">
+                <p class="adv-alert__title">{title}</p>
+                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                <button
+                    type="button"
+                    class="adv-button adv-button--secondary"
+                    on:click=move |_| state.link_report.set(None)
+                >
+                    {t(Key::Close, lang)}
+                </button>
+            </div>
+        })
+    }
 }
 
 /// Everything of one advisor inside one `<div class="adv-root">`: header (title, intro,
@@ -79,6 +161,7 @@ pub fn AdvisorView(state: AdvisorState) -> impl IntoView {
                 </div>
             </header>
             <main class="adv-main">
+                <LinkNotice state />
                 <div class="adv-layout">
                     <div class="adv-layout__inputs">
                         <QuestionList state />

@@ -29,6 +29,17 @@ pub struct AdvisorState {
     pub visible: Memo<Vec<bool>>,
     /// The heading of the advice section (the "see the full advice" button moves focus there).
     pub advice_heading: NodeRef<H2>,
+    /// What happened when the page was opened from a link (shown once at the top).
+    pub link_report: RwSignal<Option<LinkReport>>,
+}
+
+/// The outcome of opening a shared link: what was repaired, or why nothing could be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkReport {
+    /// The link was used; these parts were repaired (never empty).
+    Repaired(Vec<advies_engine::state::Problem>),
+    /// Nothing in the link could be used; the page starts from the defaults.
+    Failed(advies_engine::state::DecodeError),
 }
 
 impl AdvisorState {
@@ -65,6 +76,7 @@ impl AdvisorState {
             analysis,
             visible,
             advice_heading: NodeRef::new(),
+            link_report: RwSignal::new(None),
         }
     }
 

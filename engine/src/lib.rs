@@ -18,6 +18,7 @@ pub mod format;
 pub mod generate;
 pub mod model;
 pub mod schema;
+pub mod state;
 pub mod text;
 pub mod tradeoff;
 pub mod weights;

@@ -225,6 +225,44 @@ describe('weights', () => {
     });
   });
 
+  test('weights are in the link: opening it restores them; a tampered link says what it repaired', async () => {
+    let link;
+    let shown;
+    await withPage(async (page) => {
+      await page.locator('[data-testid="preset"][data-preset-id="flexible"]').click();
+      await page.locator('#input-trips_per_week-number').fill('12');
+      await page.waitForFunction(() => location.hash.length > 1);
+      await page.waitForFunction(() => /trips=12[,~]/.test(location.hash));
+      link = await page.evaluate(() => location.href);
+      shown = { shares: await shares(page), best: await bestId(page) };
+    });
+    await withPage(async (page) => {
+      // Another document first: going from the page to the same page with a fragment would
+      // only scroll, not load.
+      await page.goto('about:blank');
+      await page.goto(link);
+      await page.waitForFunction(() => document.querySelector('#input-trips_per_week').value === '12');
+      assert.deepEqual(await shares(page), shown.shares, 'the weights come back');
+      assert.equal(await bestId(page), shown.best);
+      assert.equal(await page.locator('[data-testid="link-notice"]').count(), 0, 'an intact link needs no notice');
+      // Tamper: trips far out of range, a weight that is not a number.
+      const bad = link.replace(/trips=12/, 'trips=999').replace(/flexibility=[^,~;]+/, 'flexibility=abc');
+      assert.notEqual(bad, link);
+      await page.goto('about:blank');
+      await page.goto(bad);
+      await page.waitForFunction((s) => document.querySelector(s)?.textContent.trim().length > 0, BEST);
+      const notice = page.locator('[data-testid="link-notice"]');
+      await notice.waitFor();
+      const text = await notice.textContent();
+      assert.match(text, /We hebben je link geopend/);
+      assert.ok((await notice.locator('li').count()) >= 2, `one line per repair: ${text}`);
+      assert.equal(await page.locator('#input-trips_per_week').inputValue(), '40', 'out of range is put at the maximum');
+      assert.equal((await shares(page)).reduce((x, y) => x + y, 0), 100);
+      await notice.getByRole('button', { name: 'Sluiten' }).click();
+      assert.equal(await notice.count(), 0);
+    });
+  });
+
   test('score bars are split into factor contributions that add up to the score', async () => {
     await withPage(async (page) => {
       const rows = page.locator('[data-testid="option-row"][data-eligible="true"]');

@@ -1,0 +1,1458 @@
+//! The citizen's whole state as short text: the URL fragment of a shareable link (and what is
+//! saved in the browser). A link restores the state exactly; a damaged, edited or old link is
+//! repaired against the advisor and every repair is reported as a [`Problem`].
+//!
+//! # Format (version 1)
+//!
+//! ```text
+//! v1;ret;2024.1;nl;0;s7en;Nu~trips=8,distance=7,travel=4,age=19-64,lives=1,travels=1~cost=3,flexibility=1,convenience=1
+//! ```
+//!
+//! Fields are separated by `;`:
+//!
+//! | field | meaning |
+//! |---|---|
+//! | `v1` | format version ([`FORMAT_VERSION`]); a later format gets `v2` and its own fields |
+//! | `ret` | advisor id (`id` in the definition) |
+//! | `2024.1` | advisor version (`version` in the definition) the link was made with |
+//! | `nl` | interface language (`nl` or `en`) |
+//! | `0` | index of the active scenario |
+//! | `s7en` | check: 4 characters computed from all other fields, so a link that was cut off or changed is noticed |
+//! | one field per scenario | `name~answers~weights` (at least 1, at most [`MAX_SCENARIOS`]) |
+//!
+//! - `answers` is `key=value,key=value,...` with one entry for **every** question (also those at
+//!   their default: a later version of the advisor may change a default, and a link must keep
+//!   what the citizen saw). Numbers are written as Rust writes an `f64` (shortest text that
+//!   reads back to exactly the same number), yes/no as `1`/`0`, a choice as its choice id.
+//! - `weights` is `key=value,...` with one entry for every factor.
+//! - The key of a question or factor is its id, shortened to the fewest leading `_`-separated
+//!   words that still identify it among the advisor's current ids (`trips` for
+//!   `trips_per_week`, `travel` for `travel_days_per_week`, `travels` for
+//!   `travels_with_adult`). Reading a key: an id that equals it, else the only id that starts
+//!   with the key followed by `_`. Keyed by id (not position), an answer survives a new
+//!   version of the advisor as long as its question still exists.
+//! - Names, ids and values are percent-escaped: every byte other than ASCII letters, digits and
+//!   `- . _ +` becomes `%XX` (UTF-8), so a name can hold `;`, `~`, `,`, `=`, `%` or any
+//!   Unicode text and the whole text is URL-safe. Separators themselves are never escaped.
+//!
+//! Give [`decode`] the fragment exactly as the browser has it (`location.hash`, with or without
+//! the `#`), **not** percent-decoded; a fragment that was percent-encoded once more on the way
+//! (all `;` as `%3B`) is recognised and read as well.
+//!
+//! # Repairs
+//!
+//! [`decode`] returns a state that is always valid for the advisor ([`SharedState::is_valid`]):
+//! answers in range and on their step, weights from 0 to [`WEIGHT_MAX`], 1 to
+//! [`MAX_SCENARIOS`] scenarios with names of 1 to [`MAX_NAME_CHARS`] characters, the active
+//! scenario in range. Whatever had to be repaired is listed in [`Decoded::problems`] (at most
+//! [`MAX_PROBLEMS`], then one [`Problem::MoreProblems`]). Only when nothing is usable does it
+//! return a [`DecodeError`]. It never panics, whatever the text.
+
+use std::cmp::Ordering;
+
+use crate::advisor::Advisor;
+use crate::eval::{Answer, AnswerError, Scenario};
+use crate::explain;
+use crate::format;
+use crate::model::InputKind;
+use crate::text::Lang;
+use crate::weights::WEIGHT_MAX;
+
+/// The format version written by [`encode`]. A link with a higher version is refused with
+/// [`DecodeError::NewerFormat`] (the page is older than the link: reloading helps).
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Most scenarios in one state; a link with more keeps the first ones.
+pub const MAX_SCENARIOS: usize = 12;
+
+/// Longest scenario name, in characters (Unicode scalar values).
+pub const MAX_NAME_CHARS: usize = 60;
+
+/// Longest text [`decode`] reads (bytes); longer is [`DecodeError::Unreadable`]. Room for
+/// [`MAX_SCENARIOS`] scenarios with names of [`MAX_NAME_CHARS`] escaped non-ASCII characters.
+pub const MAX_TEXT_BYTES: usize = 32 * 1024;
+
+/// Most problems listed for one link; the rest are counted in [`Problem::MoreProblems`].
+pub const MAX_PROBLEMS: usize = 20;
+
+/// The name of the scenario made by [`SharedState::single`].
+pub const DEFAULT_NAME: &str = "Nu";
+
+/// Longest piece of link text quoted in a problem (characters).
+const SNIPPET_CHARS: usize = 30;
+
+/// Fields before the scenarios: format, advisor, version, language, active, check.
+const HEADER_FIELDS: usize = 6;
+
+/// Everything the citizen has set: which advisor, the language and one or more named
+/// scenarios (answers and weights), one of which is shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SharedState {
+    /// Advisor id (`id` in the definition).
+    pub advisor: String,
+    /// Advisor version (`version` in the definition) the answers belong to.
+    pub version: String,
+    /// Interface language.
+    pub lang: Lang,
+    /// The scenarios, in the citizen's order; 1 to [`MAX_SCENARIOS`].
+    pub scenarios: Vec<NamedScenario>,
+    /// Index into `scenarios` of the one shown.
+    pub active: usize,
+}
+
+/// A scenario with the name the citizen gave it ("Nu", "Na de verhuizing").
+#[derive(Clone, Debug, PartialEq)]
+pub struct NamedScenario {
+    /// 1 to [`MAX_NAME_CHARS`] characters, not only spaces, no control characters.
+    pub name: String,
+    /// Answers and weights.
+    pub scenario: Scenario,
+}
+
+impl SharedState {
+    /// The state with one scenario named [`DEFAULT_NAME`] ("Nu"), active, for the current
+    /// version of `advisor`.
+    pub fn single(advisor: &Advisor, scenario: Scenario, lang: Lang) -> SharedState {
+        SharedState {
+            advisor: advisor.def.id.clone(),
+            version: advisor.def.version.clone(),
+            lang,
+            scenarios: vec![NamedScenario {
+                name: DEFAULT_NAME.to_string(),
+                scenario,
+            }],
+            active: 0,
+        }
+    }
+
+    /// The active scenario (the first if `active` is out of range; `None` if there are none).
+    pub fn active_scenario(&self) -> Option<&NamedScenario> {
+        self.scenarios
+            .get(self.active)
+            .or_else(|| self.scenarios.first())
+    }
+
+    /// True when the state is one [`decode`] could return without repairs: this advisor and
+    /// version, 1 to [`MAX_SCENARIOS`] scenarios with valid names ([`valid_name`]), `active` in
+    /// range, one accepted answer per question ([`Advisor::answer_value`]) and one weight per
+    /// factor from 0 to [`WEIGHT_MAX`]. For such a state, `decode(encode(s))` gives `s` back
+    /// exactly, without problems.
+    pub fn is_valid(&self, advisor: &Advisor) -> bool {
+        self.advisor == advisor.def.id
+            && self.version == advisor.def.version
+            && (1..=MAX_SCENARIOS).contains(&self.scenarios.len())
+            && self.active < self.scenarios.len()
+            && self.scenarios.iter().all(|s| {
+                valid_name(&s.name)
+                    && s.scenario.inputs.len() == advisor.inputs.len()
+                    && s.scenario.weights.len() == advisor.factors.len()
+                    && s.scenario
+                        .inputs
+                        .iter()
+                        .enumerate()
+                        .all(|(i, &v)| answer_accepted(advisor, i, v))
+                    && s.scenario.weights.iter().all(|&w| weight_valid(w))
+            })
+    }
+}
+
+/// True for a scenario name [`decode`] keeps as is: 1 to [`MAX_NAME_CHARS`] characters, not
+/// only white space, no control characters.
+pub fn valid_name(name: &str) -> bool {
+    !name.trim().is_empty()
+        && name.chars().count() <= MAX_NAME_CHARS
+        && !name.chars().any(char::is_control)
+}
+
+/// A weight a slider can show: finite, from 0 to [`WEIGHT_MAX`].
+fn weight_valid(w: f64) -> bool {
+    w.is_finite() && (0.0..=WEIGHT_MAX).contains(&w)
+}
+
+/// True when slot value `v` is an answer [`Advisor::answer_value`] accepts for input `i`, and
+/// gives back as is.
+fn answer_accepted(advisor: &Advisor, i: usize, v: f64) -> bool {
+    let inp = &advisor.inputs[i];
+    let answer = match inp.kind {
+        InputKind::Integer | InputKind::Number => Answer::Number(v),
+        InputKind::YesNo if v == 0.0 || v == 1.0 => Answer::YesNo(v == 1.0),
+        InputKind::Choice if v >= 0.0 && v.fract() == 0.0 && v < inp.choices.len() as f64 => {
+            Answer::Choice(inp.choices[v as usize].clone())
+        }
+        _ => return false,
+    };
+    advisor.answer_value(i, &answer) == Ok(v)
+}
+
+/// The result of [`decode`]: a usable state and what was repaired to get it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    /// Always valid for the advisor passed to [`decode`] ([`SharedState::is_valid`]).
+    pub state: SharedState,
+    /// What was repaired, in the order found; empty for an intact link of this version.
+    pub problems: Vec<Problem>,
+}
+
+/// Something in a link that was repaired. Each says enough for a clear message
+/// ([`Problem::message`]). `scenario` is the (repaired) name of the scenario it was found in
+/// when the link has more than one scenario, else `None`. Texts quoted from the link are cut
+/// to 30 characters.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// The link was made with another version of this advisor; answers whose question still
+    /// exists were kept, the others repaired (and reported on their own).
+    OtherVersion {
+        /// Version in the link.
+        link: String,
+        /// Version of the advisor now.
+        current: String,
+    },
+    /// The check does not match: the link was cut off or changed. What could be read was used.
+    Incomplete,
+    /// The language is not one the advisor has; Dutch is used.
+    UnknownLanguage {
+        /// The language code in the link.
+        found: String,
+    },
+    /// The link has more scenarios than [`MAX_SCENARIOS`]; the first ones were kept.
+    TooManyScenarios {
+        /// Scenarios in the link.
+        found: usize,
+        /// Scenarios kept.
+        kept: usize,
+    },
+    /// The active scenario is not a number or does not exist; the first one is shown.
+    BadActive {
+        /// The text in the link.
+        found: String,
+    },
+    /// A scenario name was longer than [`MAX_NAME_CHARS`]; it was cut.
+    NameTooLong {
+        /// The name as kept.
+        name: String,
+        /// Its length in the link, in characters.
+        chars: usize,
+    },
+    /// A scenario name was empty, only spaces, or had control characters or broken escapes;
+    /// it was cleaned or replaced.
+    BadName {
+        /// The name now used.
+        name: String,
+    },
+    /// An answer to a question this version does not have (or a key that fits several
+    /// questions); it was ignored.
+    UnknownInput {
+        /// Scenario name, when there are several.
+        scenario: Option<String>,
+        /// The key in the link.
+        id: String,
+    },
+    /// A weight for a factor this version does not have; it was ignored.
+    UnknownFactor {
+        /// Scenario name, when there are several.
+        scenario: Option<String>,
+        /// The key in the link.
+        id: String,
+    },
+    /// A number outside the question's range; the nearest allowed value was used.
+    OutOfRange {
+        /// Scenario name, when there are several.
+        scenario: Option<String>,
+        /// Input id.
+        input: String,
+        /// The value in the link.
+        value: f64,
+        /// The value used.
+        clamped: f64,
+    },
+    /// A number between the question's steps; it was rounded to the nearest step.
+    OffStep {
+        /// Scenario name, when there are several.
+        scenario: Option<String>,
+        /// Input id.
+        input: String,
+        /// The value in the link.
+        value: f64,
+        /// The value used.
+        snapped: f64,
+    },
+    /// A choice the question does not have; the default answer was used.
+    NotAChoice {
+        /// Scenario name, when there are several.
+        scenario: Option<String>,
+        /// Input id.
+        input: String,
+        /// The text in the link.
+        text: String,
+    },
+    /// An answer that is not a number (number questions) or not yes/no (yes/no questions);
+    /// the default answer was used.
+    BadAnswer {
+        /// Scenario name, when there are several.
+        scenario: Option<String>,
+        /// Input id.
+        input: String,
+        /// The text in the link.
+        text: String,
+    },
+    /// Questions without an answer in the link (e.g. new in this version); their default
+    /// answers were used.
+    MissingAnswers {
+        /// Scenario name, when there are several.
+        scenario: Option<String>,
+        /// Input ids, in question order.
+        inputs: Vec<String>,
+    },
+    /// A weight that is not a number; the factor's default weight was used.
+    BadWeight {
+        /// Scenario name, when there are several.
+        scenario: Option<String>,
+        /// Factor id.
+        factor: String,
+        /// The text in the link.
+        text: String,
+    },
+    /// A weight below 0 or above [`WEIGHT_MAX`]; the nearest allowed weight was used.
+    WeightOutOfRange {
+        /// Scenario name, when there are several.
+        scenario: Option<String>,
+        /// Factor id.
+        factor: String,
+        /// The weight in the link.
+        value: f64,
+        /// The weight used.
+        clamped: f64,
+    },
+    /// Factors without a weight in the link; their default weights were used.
+    MissingWeights {
+        /// Scenario name, when there are several.
+        scenario: Option<String>,
+        /// Factor ids, in factor order.
+        factors: Vec<String>,
+    },
+    /// A part of the link that could not be read (no `=`, a key given twice, extra parts);
+    /// it was skipped.
+    Unreadable {
+        /// Scenario name, when there are several.
+        scenario: Option<String>,
+        /// The text in the link.
+        text: String,
+    },
+    /// More problems than [`MAX_PROBLEMS`]; this many more were not listed.
+    MoreProblems {
+        /// Problems not listed.
+        count: usize,
+    },
+}
+
+/// Why a link gave nothing usable. The page then starts from the defaults.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DecodeError {
+    /// No text (or only `#`).
+    Empty,
+    /// Not a state link at all (e.g. an in-page anchor such as `#main`): show nothing.
+    NotOurs,
+    /// A state link for another advisor.
+    OtherAdvisor {
+        /// The advisor id in the link (cut to 30 characters).
+        found: String,
+    },
+    /// Made with a newer format than this page knows: the page is out of date.
+    NewerFormat {
+        /// The format version in the link.
+        found: u32,
+    },
+    /// Too long, or nothing but the header could be read.
+    Unreadable,
+}
+
+/// Writes `state` as the fragment text (without `#`). The header carries `state.advisor` and
+/// `state.version` as they are; questions, choices and factors come from `advisor`. A state
+/// that is not valid is written as it is (values the advisor does not know are written as
+/// numbers), so [`decode`] repairs and reports it. Never panics.
+pub fn encode(advisor: &Advisor, state: &SharedState) -> String {
+    let input_ids: Vec<&str> = advisor.inputs.iter().map(|i| i.id.as_str()).collect();
+    let factor_ids: Vec<&str> = advisor.factors.iter().map(|f| f.id.as_str()).collect();
+    let input_keys: Vec<&str> = (0..input_ids.len())
+        .map(|i| short_key(&input_ids, i))
+        .collect();
+    let factor_keys: Vec<&str> = (0..factor_ids.len())
+        .map(|f| short_key(&factor_ids, f))
+        .collect();
+
+    let mut fields = Vec::with_capacity(HEADER_FIELDS - 1 + state.scenarios.len());
+    fields.push(format!("v{FORMAT_VERSION}"));
+    fields.push(escape(&state.advisor));
+    fields.push(escape(&state.version));
+    fields.push(state.lang.code().to_string());
+    fields.push(state.active.to_string());
+    for ns in &state.scenarios {
+        let mut s = escape(&ns.name);
+        s.push('~');
+        let mut first = true;
+        for (i, inp) in advisor.inputs.iter().enumerate() {
+            let Some(&v) = ns.scenario.inputs.get(i) else {
+                continue;
+            };
+            if !first {
+                s.push(',');
+            }
+            first = false;
+            s.push_str(&escape(input_keys[i]));
+            s.push('=');
+            let text = match inp.kind {
+                InputKind::Choice if v >= 0.0 && v.fract() == 0.0 => inp
+                    .choices
+                    .get(v as usize)
+                    .cloned()
+                    .unwrap_or_else(|| v.to_string()),
+                InputKind::YesNo if v == 1.0 => "1".to_string(),
+                InputKind::YesNo if v == 0.0 => "0".to_string(),
+                _ => v.to_string(),
+            };
+            s.push_str(&escape(&text));
+        }
+        s.push('~');
+        for (f, key) in factor_keys.iter().enumerate() {
+            let Some(&w) = ns.scenario.weights.get(f) else {
+                continue;
+            };
+            if f > 0 {
+                s.push(',');
+            }
+            s.push_str(&escape(key));
+            s.push('=');
+            s.push_str(&escape(&w.to_string()));
+        }
+        fields.push(s);
+    }
+    let check = checksum(&fields);
+    fields.insert(HEADER_FIELDS - 1, check);
+    fields.join(";")
+}
+
+/// Reads a fragment text (as [`encode`] writes it; a leading `#` and surrounding white space
+/// are ignored) into a state that is valid for `advisor`, repairing what it must and listing
+/// each repair. Never panics.
+pub fn decode(advisor: &Advisor, text: &str) -> Result<Decoded, DecodeError> {
+    let text = text.trim();
+    let text = text.strip_prefix('#').unwrap_or(text).trim();
+    if text.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(DecodeError::Unreadable);
+    }
+    // Percent-encoded once more on the way (every `;` as `%3B`): undo that first.
+    let unwrapped;
+    let text = if !text.contains(';') && text.to_ascii_lowercase().contains("%3b") {
+        unwrapped = unescape(text).0;
+        unwrapped.as_str()
+    } else {
+        text
+    };
+    let fields: Vec<&str> = text.split(';').collect();
+
+    let tag = fields[0];
+    let digits = match tag.strip_prefix(['v', 'V']) {
+        Some(d) if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) => d,
+        _ => return Err(DecodeError::NotOurs),
+    };
+    let format_version = digits.parse::<u32>().unwrap_or(u32::MAX);
+    if format_version > FORMAT_VERSION {
+        return Err(DecodeError::NewerFormat {
+            found: format_version,
+        });
+    }
+    if format_version != FORMAT_VERSION || fields.len() <= HEADER_FIELDS {
+        return Err(DecodeError::Unreadable);
+    }
+    let link_advisor = unescape(fields[1]).0;
+    if link_advisor != advisor.def.id {
+        return Err(DecodeError::OtherAdvisor {
+            found: snippet(&link_advisor),
+        });
+    }
+
+    let mut problems = Problems::default();
+    let link_version = unescape(fields[2]).0;
+    if link_version != advisor.def.version {
+        problems.push(Problem::OtherVersion {
+            link: snippet(&link_version),
+            current: advisor.def.version.clone(),
+        });
+    }
+    let mut checked: Vec<&str> = fields[..HEADER_FIELDS - 1].to_vec();
+    checked.extend_from_slice(&fields[HEADER_FIELDS..]);
+    if fields[HEADER_FIELDS - 1] != checksum(&checked) {
+        problems.push(Problem::Incomplete);
+    }
+    let lang_text = unescape(fields[3]).0;
+    let lang = Lang::from_code(&lang_text).unwrap_or_else(|| {
+        problems.push(Problem::UnknownLanguage {
+            found: snippet(&lang_text),
+        });
+        Lang::default()
+    });
+
+    let mut raw_scenarios = &fields[HEADER_FIELDS..];
+    if raw_scenarios.len() > MAX_SCENARIOS {
+        problems.push(Problem::TooManyScenarios {
+            found: raw_scenarios.len(),
+            kept: MAX_SCENARIOS,
+        });
+        raw_scenarios = &raw_scenarios[..MAX_SCENARIOS];
+    }
+    let several = raw_scenarios.len() > 1;
+    let reader = Reader::new(advisor);
+    let scenarios: Vec<NamedScenario> = raw_scenarios
+        .iter()
+        .enumerate()
+        .map(|(k, raw)| reader.scenario(k, raw, several, &mut problems))
+        .collect();
+
+    let active = match fields[4].parse::<usize>() {
+        Ok(a) if a < scenarios.len() => a,
+        _ => {
+            problems.push(Problem::BadActive {
+                found: snippet(&unescape(fields[4]).0),
+            });
+            0
+        }
+    };
+
+    Ok(Decoded {
+        state: SharedState {
+            advisor: advisor.def.id.clone(),
+            version: advisor.def.version.clone(),
+            lang,
+            scenarios,
+            active,
+        },
+        problems: problems.finish(),
+    })
+}
+
+/// Problems found so far, at most [`MAX_PROBLEMS`] listed.
+#[derive(Default)]
+struct Problems {
+    list: Vec<Problem>,
+    more: usize,
+}
+
+impl Problems {
+    fn push(&mut self, p: Problem) {
+        if self.list.len() < MAX_PROBLEMS {
+            self.list.push(p);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn finish(mut self) -> Vec<Problem> {
+        if self.more > 0 {
+            self.list.push(Problem::MoreProblems { count: self.more });
+        }
+        self.list
+    }
+}
+
+/// Reads scenarios against one advisor.
+struct Reader<'a> {
+    advisor: &'a Advisor,
+    input_ids: Vec<&'a str>,
+    factor_ids: Vec<&'a str>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(advisor: &'a Advisor) -> Reader<'a> {
+        Reader {
+            advisor,
+            input_ids: advisor.inputs.iter().map(|i| i.id.as_str()).collect(),
+            factor_ids: advisor.factors.iter().map(|f| f.id.as_str()).collect(),
+        }
+    }
+
+    /// Scenario `k` from its field `name~answers~weights`.
+    fn scenario(
+        &self,
+        k: usize,
+        raw: &str,
+        several: bool,
+        problems: &mut Problems,
+    ) -> NamedScenario {
+        let mut parts = raw.splitn(4, '~');
+        let name = read_name(k, parts.next().unwrap_or(""), problems);
+        let at = several.then(|| name.clone());
+        let inputs = self.answers(parts.next().unwrap_or(""), &at, problems);
+        let weights = self.weights(parts.next().unwrap_or(""), &at, problems);
+        if let Some(rest) = parts.next() {
+            problems.push(Problem::Unreadable {
+                scenario: at,
+                text: snippet(&unescape(rest).0),
+            });
+        }
+        NamedScenario {
+            name,
+            scenario: Scenario { inputs, weights },
+        }
+    }
+
+    /// Every answer, from `key=value,...`.
+    fn answers(&self, part: &str, at: &Option<String>, problems: &mut Problems) -> Vec<f64> {
+        let advisor = self.advisor;
+        let mut values: Vec<Option<f64>> = vec![None; advisor.inputs.len()];
+        for entry in part.split(',').filter(|e| !e.is_empty()) {
+            let Some((key, text)) = entry.split_once('=') else {
+                problems.push(unreadable(at, entry));
+                continue;
+            };
+            let key = unescape(key).0;
+            let Some(i) = resolve(&self.input_ids, &key) else {
+                problems.push(Problem::UnknownInput {
+                    scenario: at.clone(),
+                    id: snippet(&key),
+                });
+                continue;
+            };
+            if values[i].is_some() {
+                problems.push(unreadable(at, entry));
+                continue;
+            }
+            values[i] = Some(self.answer(i, &unescape(text).0, at, problems));
+        }
+        let missing: Vec<String> = values
+            .iter()
+            .zip(&advisor.inputs)
+            .filter(|(v, _)| v.is_none())
+            .map(|(_, inp)| inp.id.clone())
+            .collect();
+        if !missing.is_empty() {
+            problems.push(Problem::MissingAnswers {
+                scenario: at.clone(),
+                inputs: missing,
+            });
+        }
+        values
+            .iter()
+            .zip(&advisor.inputs)
+            .map(|(v, inp)| v.unwrap_or(inp.default))
+            .collect()
+    }
+
+    /// The slot value of one answer to input `i`, repaired if needed.
+    fn answer(&self, i: usize, text: &str, at: &Option<String>, problems: &mut Problems) -> f64 {
+        let advisor = self.advisor;
+        let inp = &advisor.inputs[i];
+        let bad = |problems: &mut Problems| {
+            problems.push(Problem::BadAnswer {
+                scenario: at.clone(),
+                input: inp.id.clone(),
+                text: snippet(text),
+            });
+            inp.default
+        };
+        match inp.kind {
+            InputKind::Choice => match inp.choices.iter().position(|c| c == text) {
+                Some(k) => k as f64,
+                None => {
+                    problems.push(Problem::NotAChoice {
+                        scenario: at.clone(),
+                        input: inp.id.clone(),
+                        text: snippet(text),
+                    });
+                    inp.default
+                }
+            },
+            InputKind::YesNo => match text.to_lowercase().as_str() {
+                "1" | "y" | "yes" | "j" | "ja" | "true" => 1.0,
+                "0" | "n" | "no" | "nee" | "false" => 0.0,
+                _ => bad(problems),
+            },
+            InputKind::Integer | InputKind::Number => {
+                let v = match text.parse::<f64>() {
+                    Ok(v) if v.is_finite() => v,
+                    _ => return bad(problems),
+                };
+                match advisor.answer_value(i, &Answer::Number(v)) {
+                    Ok(x) => x,
+                    Err(e) => {
+                        let mut repaired = advisor.clamp_input(i, v);
+                        if !answer_accepted(advisor, i, repaired) {
+                            repaired = inp.default;
+                        }
+                        problems.push(match e {
+                            AnswerError::OffStep { .. } => Problem::OffStep {
+                                scenario: at.clone(),
+                                input: inp.id.clone(),
+                                value: v,
+                                snapped: repaired,
+                            },
+                            _ => Problem::OutOfRange {
+                                scenario: at.clone(),
+                                input: inp.id.clone(),
+                                value: v,
+                                clamped: repaired,
+                            },
+                        });
+                        repaired
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every weight, from `key=value,...`.
+    fn weights(&self, part: &str, at: &Option<String>, problems: &mut Problems) -> Vec<f64> {
+        let factors = &self.advisor.factors;
+        let mut values: Vec<Option<f64>> = vec![None; factors.len()];
+        for entry in part.split(',').filter(|e| !e.is_empty()) {
+            let Some((key, text)) = entry.split_once('=') else {
+                problems.push(unreadable(at, entry));
+                continue;
+            };
+            let key = unescape(key).0;
+            let Some(f) = resolve(&self.factor_ids, &key) else {
+                problems.push(Problem::UnknownFactor {
+                    scenario: at.clone(),
+                    id: snippet(&key),
+                });
+                continue;
+            };
+            if values[f].is_some() {
+                problems.push(unreadable(at, entry));
+                continue;
+            }
+            let text = unescape(text).0;
+            let w = match text.parse::<f64>() {
+                Ok(w) if weight_valid(w) => w,
+                Ok(w) if w.is_finite() => {
+                    let clamped = w.clamp(0.0, WEIGHT_MAX);
+                    problems.push(Problem::WeightOutOfRange {
+                        scenario: at.clone(),
+                        factor: factors[f].id.clone(),
+                        value: w,
+                        clamped,
+                    });
+                    clamped
+                }
+                _ => {
+                    problems.push(Problem::BadWeight {
+                        scenario: at.clone(),
+                        factor: factors[f].id.clone(),
+                        text: snippet(&text),
+                    });
+                    factors[f].weight
+                }
+            };
+            values[f] = Some(w);
+        }
+        let missing: Vec<String> = values
+            .iter()
+            .zip(factors)
+            .filter(|(v, _)| v.is_none())
+            .map(|(_, fac)| fac.id.clone())
+            .collect();
+        if !missing.is_empty() {
+            problems.push(Problem::MissingWeights {
+                scenario: at.clone(),
+                factors: missing,
+            });
+        }
+        values
+            .iter()
+            .zip(factors)
+            .map(|(v, fac)| v.unwrap_or(fac.weight))
+            .collect()
+    }
+}
+
+fn unreadable(at: &Option<String>, raw: &str) -> Problem {
+    Problem::Unreadable {
+        scenario: at.clone(),
+        text: snippet(&unescape(raw).0),
+    }
+}
+
+/// The name of scenario `k`, cleaned: control characters removed, cut to
+/// [`MAX_NAME_CHARS`], replaced when nothing is left.
+fn read_name(k: usize, raw: &str, problems: &mut Problems) -> String {
+    let (text, intact) = unescape(raw);
+    let cleaned: String = text.chars().filter(|c| !c.is_control()).collect();
+    let chars = cleaned.chars().count();
+    let mut name: String = cleaned.chars().take(MAX_NAME_CHARS).collect();
+    if name.trim().is_empty() {
+        name = default_name(k);
+        problems.push(Problem::BadName { name: name.clone() });
+    } else if chars > MAX_NAME_CHARS {
+        problems.push(Problem::NameTooLong {
+            name: name.clone(),
+            chars,
+        });
+    } else if !intact || cleaned.len() != text.len() {
+        problems.push(Problem::BadName { name: name.clone() });
+    }
+    name
+}
+
+/// The name given to scenario `k` when its own cannot be used.
+fn default_name(k: usize) -> String {
+    if k == 0 {
+        DEFAULT_NAME.to_string()
+    } else {
+        format!("Situatie {}", k + 1)
+    }
+}
+
+// ---------------------------------------------------------------- keys
+
+/// True when `key` names `id`: equal, or `id` continues with `_` after it.
+fn key_matches(id: &str, key: &str) -> bool {
+    id == key
+        || (!key.is_empty()
+            && id.len() > key.len()
+            && id.starts_with(key)
+            && id.as_bytes()[key.len()] == b'_')
+}
+
+/// The key of `ids[i]`: its fewest leading `_`-separated words that no other id matches
+/// ([`key_matches`]), else the whole id. [`resolve`] reads it back to `i`.
+fn short_key<'a>(ids: &[&'a str], i: usize) -> &'a str {
+    let id = ids[i];
+    let cuts = id
+        .bytes()
+        .enumerate()
+        .filter(|&(p, b)| b == b'_' && p > 0)
+        .map(|(p, _)| p);
+    for p in cuts {
+        let key = &id[..p];
+        let clash = ids
+            .iter()
+            .enumerate()
+            .any(|(j, other)| j != i && key_matches(other, key));
+        if !clash {
+            return key;
+        }
+    }
+    id
+}
+
+/// The index of the id a key names: the id equal to it, else the only id it matches.
+fn resolve(ids: &[&str], key: &str) -> Option<usize> {
+    if key.is_empty() {
+        return None;
+    }
+    if let Some(i) = ids.iter().position(|id| *id == key) {
+        return Some(i);
+    }
+    let mut found = ids
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| key_matches(id, key));
+    match (found.next(), found.next()) {
+        (Some((i, _)), None) => Some(i),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------- escaping and check
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+const CHECK_ALPHABET: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// `s` with every byte other than ASCII letters, digits and `- . _ +` as `%XX`.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'+') {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        }
+    }
+    out
+}
+
+/// `%XX` back to bytes (a `%` without two hex digits stays as it is). False when the bytes
+/// are not UTF-8 (broken characters become U+FFFD).
+fn unescape(s: &str) -> (String, bool) {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |k: usize| b.get(k).and_then(|c| (*c as char).to_digit(16));
+        match (b[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    match String::from_utf8(out) {
+        Ok(s) => (s, true),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), false),
+    }
+}
+
+/// Four characters from the fields (FNV-1a, 24 bits): notices a link that was cut off or
+/// changed. Not a security measure: anyone can compute it.
+fn checksum<S: AsRef<str>>(fields: &[S]) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for (k, field) in fields.iter().enumerate() {
+        let sep: &[u8] = if k > 0 { b";" } else { b"" };
+        for &b in sep.iter().chain(field.as_ref().as_bytes()) {
+            h ^= b as u32;
+            h = h.wrapping_mul(0x0100_0193);
+        }
+    }
+    let h = (h >> 8) ^ (h & 0xff);
+    (0..4)
+        .map(|k| CHECK_ALPHABET[((h >> (18 - 6 * k)) & 63) as usize] as char)
+        .collect()
+}
+
+/// At most [`SNIPPET_CHARS`] characters of link text, without control characters.
+fn snippet(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(SNIPPET_CHARS)
+        .collect();
+    if s.chars()
+        .filter(|c| !c.is_control())
+        .nth(SNIPPET_CHARS)
+        .is_some()
+    {
+        out.push('…');
+    }
+    out
+}
+
+// ---------------------------------------------------------------- messages
+
+impl Problem {
+    /// One or two plain sentences for the citizen (Dutch at B1 level with "je", or English),
+    /// with the questions and factors by their labels in `advisor`.
+    pub fn message(&self, advisor: &Advisor, lang: Lang) -> String {
+        let nl = lang == Lang::Nl;
+        let pick = |n: String, e: String| if nl { n } else { e };
+        let text = match self {
+            Problem::OtherVersion { link, current } => {
+                let (n, e) = match compare_versions(link, current) {
+                    Some(Ordering::Less) => ("een oudere", "an older"),
+                    Some(Ordering::Greater) => ("een nieuwere", "a newer"),
+                    _ => ("een andere", "another"),
+                };
+                pick(
+                    format!(
+                        "De link kwam van {n} versie van deze keuzehulp ({link}). We hebben de \
+                         antwoorden die nog passen overgenomen."
+                    ),
+                    format!(
+                        "The link came from {e} version of this advisor ({link}). We kept the \
+                         answers that still fit."
+                    ),
+                )
+            }
+            Problem::Incomplete => pick(
+                "De link is niet compleet of is veranderd. Kijk je antwoorden goed na.".into(),
+                "The link is incomplete or has been changed. Please check your answers.".into(),
+            ),
+            Problem::UnknownLanguage { found } => pick(
+                format!(
+                    "De link vroeg om een taal die we niet hebben ({found}). Je ziet de \
+                     keuzehulp in het Nederlands."
+                ),
+                format!(
+                    "The link asked for a language we do not have ({found}). You see the \
+                     advisor in Dutch."
+                ),
+            ),
+            Problem::TooManyScenarios { found, kept } => pick(
+                format!(
+                    "De link had {found} situaties. We hebben alleen de eerste {kept} \
+                     overgenomen."
+                ),
+                format!("The link had {found} scenarios. We kept only the first {kept}."),
+            ),
+            Problem::BadActive { .. } => pick(
+                "De link wees naar een situatie die er niet is. We laten de eerste situatie \
+                 zien."
+                    .into(),
+                "The link pointed to a scenario that does not exist. We show the first one.".into(),
+            ),
+            Problem::NameTooLong { name, chars } => pick(
+                format!(
+                    "De naam ‘{name}…’ was te lang ({chars} tekens). We hebben de eerste \
+                     {MAX_NAME_CHARS} tekens bewaard."
+                ),
+                format!(
+                    "The name ‘{name}…’ was too long ({chars} characters). We kept the first \
+                     {MAX_NAME_CHARS}."
+                ),
+            ),
+            Problem::BadName { name } => pick(
+                format!("Een situatie had geen goede naam. We noemen hem nu ‘{name}’."),
+                format!("A scenario had a name we could not use. We now call it ‘{name}’."),
+            ),
+            Problem::UnknownInput { id, .. } => pick(
+                format!(
+                    "De link had een antwoord op een vraag die niet meer bestaat ({id}). Dat \
+                     antwoord hebben we niet gebruikt."
+                ),
+                format!(
+                    "The link had an answer to a question that no longer exists ({id}). We did \
+                     not use it."
+                ),
+            ),
+            Problem::UnknownFactor { id, .. } => pick(
+                format!(
+                    "De link had een gewicht voor iets wat niet meer meetelt ({id}). Dat gewicht \
+                     hebben we niet gebruikt."
+                ),
+                format!(
+                    "The link had a weight for something that no longer counts ({id}). We did \
+                     not use it."
+                ),
+            ),
+            Problem::OutOfRange {
+                input,
+                value,
+                clamped,
+                ..
+            } => {
+                let q = input_label(advisor, input, lang);
+                let v = show_number(*value, lang);
+                let c = answer_text(advisor, input, *clamped, lang);
+                pick(
+                    format!(
+                        "Bij ‘{q}’ stond {v} in de link. Dat kan niet, dus we hebben {c} \
+                         ingevuld."
+                    ),
+                    format!(
+                        "For ‘{q}’ the link said {v}. That is not possible, so we filled in {c}."
+                    ),
+                )
+            }
+            Problem::OffStep {
+                input,
+                value,
+                snapped,
+                ..
+            } => {
+                let q = input_label(advisor, input, lang);
+                let v = show_number(*value, lang);
+                let c = answer_text(advisor, input, *snapped, lang);
+                pick(
+                    format!("Bij ‘{q}’ stond {v} in de link. We hebben dat afgerond op {c}."),
+                    format!("For ‘{q}’ the link said {v}. We rounded it to {c}."),
+                )
+            }
+            Problem::NotAChoice { input, text, .. } => {
+                let q = input_label(advisor, input, lang);
+                let d = default_text(advisor, input, lang);
+                pick(
+                    format!(
+                        "Bij ‘{q}’ stond een antwoord dat niet bestaat (‘{text}’). We hebben {d} \
+                         ingevuld."
+                    ),
+                    format!(
+                        "For ‘{q}’ the link had an answer that does not exist (‘{text}’). We \
+                         filled in {d}."
+                    ),
+                )
+            }
+            Problem::BadAnswer { input, text, .. } => {
+                let q = input_label(advisor, input, lang);
+                let d = default_text(advisor, input, lang);
+                pick(
+                    format!(
+                        "Bij ‘{q}’ stond iets wat we niet kunnen lezen (‘{text}’). We hebben {d} \
+                         ingevuld."
+                    ),
+                    format!(
+                        "For ‘{q}’ the link had something we cannot read (‘{text}’). We filled \
+                         in {d}."
+                    ),
+                )
+            }
+            Problem::MissingAnswers { inputs, .. } => {
+                let labels: Vec<String> = inputs
+                    .iter()
+                    .map(|i| input_label(advisor, i, lang))
+                    .collect();
+                let list = list_of(&labels, lang);
+                match (inputs.len(), nl) {
+                    (1, true) => format!(
+                        "De link had geen antwoord op {list}. We hebben het standaardantwoord \
+                         ingevuld."
+                    ),
+                    (1, false) => format!(
+                        "The link had no answer to {list}. We filled in the default answer."
+                    ),
+                    (n, true) => format!(
+                        "De link had geen antwoord op {n} vragen: {list}. We hebben de \
+                         standaardantwoorden ingevuld."
+                    ),
+                    (n, false) => format!(
+                        "The link had no answer to {n} questions: {list}. We filled in the \
+                         default answers."
+                    ),
+                }
+            }
+            Problem::BadWeight { factor, text, .. } => {
+                let l = factor_label(advisor, factor, lang);
+                let w = advisor
+                    .factor_index(factor)
+                    .map(|f| show_number(advisor.factors[f].weight, lang))
+                    .unwrap_or_default();
+                pick(
+                    format!(
+                        "We konden het gewicht van ‘{l}’ niet lezen (‘{text}’). We gebruiken het \
+                         standaardgewicht: {w}."
+                    ),
+                    format!(
+                        "We could not read the weight of ‘{l}’ (‘{text}’). We use the default \
+                         weight: {w}."
+                    ),
+                )
+            }
+            Problem::WeightOutOfRange {
+                factor,
+                value,
+                clamped,
+                ..
+            } => {
+                let l = factor_label(advisor, factor, lang);
+                let v = show_number(*value, lang);
+                let c = show_number(*clamped, lang);
+                let max = show_number(WEIGHT_MAX, lang);
+                pick(
+                    format!(
+                        "Het gewicht van ‘{l}’ was {v}. Een gewicht gaat van 0 tot {max}, dus we \
+                         gebruiken {c}."
+                    ),
+                    format!(
+                        "The weight of ‘{l}’ was {v}. A weight goes from 0 to {max}, so we use \
+                         {c}."
+                    ),
+                )
+            }
+            Problem::MissingWeights { factors, .. } => {
+                let labels: Vec<String> = factors
+                    .iter()
+                    .map(|f| factor_label(advisor, f, lang))
+                    .collect();
+                let list = list_of(&labels, lang);
+                match (factors.len(), nl) {
+                    (1, true) => format!(
+                        "De link had geen gewicht voor {list}. We gebruiken het standaardgewicht."
+                    ),
+                    (1, false) => {
+                        format!("The link had no weight for {list}. We use the default weight.")
+                    }
+                    (_, true) => format!(
+                        "De link had geen gewichten voor {list}. We gebruiken de \
+                         standaardgewichten."
+                    ),
+                    (_, false) => {
+                        format!("The link had no weights for {list}. We use the default weights.")
+                    }
+                }
+            }
+            Problem::Unreadable { text, .. } => pick(
+                format!(
+                    "Een deel van de link konden we niet lezen (‘{text}’). Dat deel hebben we \
+                     overgeslagen."
+                ),
+                format!("We could not read part of the link (‘{text}’). We skipped that part."),
+            ),
+            Problem::MoreProblems { count } => match (count, nl) {
+                (1, true) => "Er was nog 1 ander probleem met de link.".into(),
+                (1, false) => "There was 1 more problem with the link.".into(),
+                (n, true) => format!("Er waren nog {n} andere problemen met de link."),
+                (n, false) => format!("There were {n} more problems with the link."),
+            },
+        };
+        match self.scenario() {
+            Some(name) => format!("In ‘{name}’: {}", lower_first(&text)),
+            None => text,
+        }
+    }
+
+    /// The scenario the problem was found in, when the link has several.
+    pub fn scenario(&self) -> Option<&str> {
+        match self {
+            Problem::UnknownInput { scenario, .. }
+            | Problem::UnknownFactor { scenario, .. }
+            | Problem::OutOfRange { scenario, .. }
+            | Problem::OffStep { scenario, .. }
+            | Problem::NotAChoice { scenario, .. }
+            | Problem::BadAnswer { scenario, .. }
+            | Problem::MissingAnswers { scenario, .. }
+            | Problem::BadWeight { scenario, .. }
+            | Problem::WeightOutOfRange { scenario, .. }
+            | Problem::MissingWeights { scenario, .. }
+            | Problem::Unreadable { scenario, .. } => scenario.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+impl DecodeError {
+    /// One or two plain sentences for the citizen (Dutch at B1 level, or English).
+    pub fn message(&self, lang: Lang) -> String {
+        let nl = lang == Lang::Nl;
+        match (self, nl) {
+            (DecodeError::Empty, true) => "De link bevat geen antwoorden.".into(),
+            (DecodeError::Empty, false) => "The link contains no answers.".into(),
+            (DecodeError::NotOurs, true) => {
+                "Deze link bevat geen antwoorden voor deze keuzehulp.".into()
+            }
+            (DecodeError::NotOurs, false) => {
+                "This link does not contain answers for this advisor.".into()
+            }
+            (DecodeError::OtherAdvisor { found }, true) => format!(
+                "Deze link hoort bij een andere keuzehulp ({found}). Je begint met de \
+                 standaardantwoorden."
+            ),
+            (DecodeError::OtherAdvisor { found }, false) => format!(
+                "This link belongs to another advisor ({found}). You start with the default \
+                 answers."
+            ),
+            (DecodeError::NewerFormat { .. }, true) => {
+                "Deze link is gemaakt met een nieuwere versie van deze website. Laad de pagina \
+                 opnieuw en open de link nog een keer."
+                    .into()
+            }
+            (DecodeError::NewerFormat { .. }, false) => {
+                "This link was made with a newer version of this website. Reload the page and \
+                 open the link again."
+                    .into()
+            }
+            (DecodeError::Unreadable, true) => {
+                "We konden deze link niet lezen. Misschien is hij niet compleet. Je begint met de \
+                 standaardantwoorden."
+                    .into()
+            }
+            (DecodeError::Unreadable, false) => {
+                "We could not read this link. It may be incomplete. You start with the default \
+                 answers."
+                    .into()
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for DecodeError {
+    /// The English message ([`DecodeError::message`]).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// The question of input `id`, or the id when the advisor does not have it.
+fn input_label(advisor: &Advisor, id: &str, lang: Lang) -> String {
+    advisor
+        .def
+        .inputs
+        .get(id)
+        .map_or(id, |d| d.label.get(lang))
+        .to_string()
+}
+
+/// The name of factor `id`, or the id when the advisor does not have it.
+fn factor_label(advisor: &Advisor, id: &str, lang: Lang) -> String {
+    advisor
+        .def
+        .factors
+        .get(id)
+        .map_or(id, |d| d.label.get(lang))
+        .to_string()
+}
+
+/// An answer to input `id` as the citizen reads it: "40 ritten per week", "‘ja’",
+/// "‘19 tot en met 64 jaar’".
+fn answer_text(advisor: &Advisor, id: &str, v: f64, lang: Lang) -> String {
+    let Some(i) = advisor.input_index(id) else {
+        return show_number(v, lang);
+    };
+    match advisor.inputs[i].kind {
+        InputKind::Integer | InputKind::Number => explain::input_value(advisor, i, v, lang),
+        InputKind::YesNo => {
+            let word = match (v == 1.0, lang) {
+                (true, Lang::Nl) => "ja",
+                (false, Lang::Nl) => "nee",
+                (true, Lang::En) => "yes",
+                (false, Lang::En) => "no",
+            };
+            format!("‘{word}’")
+        }
+        InputKind::Choice => {
+            let label = advisor
+                .def
+                .inputs
+                .get(id)
+                .and_then(|d| (v >= 0.0).then(|| d.choices.get(v as usize)).flatten())
+                .map(|c| c.label.get(lang).to_string())
+                .unwrap_or_else(|| show_number(v, lang));
+            format!("‘{label}’")
+        }
+    }
+}
+
+/// The default answer of input `id` as the citizen reads it.
+fn default_text(advisor: &Advisor, id: &str, lang: Lang) -> String {
+    match advisor.input_index(id) {
+        Some(i) => answer_text(advisor, id, advisor.inputs[i].default, lang),
+        None => match lang {
+            Lang::Nl => "het standaardantwoord".into(),
+            Lang::En => "the default answer".into(),
+        },
+    }
+}
+
+/// A number with as many decimals as it has (at most 6), nl `7,5`, en `7.5`; very large or
+/// small numbers in scientific notation.
+fn show_number(v: f64, lang: Lang) -> String {
+    if !v.is_finite() || (v != 0.0 && !(1e-6..1e12).contains(&v.abs())) {
+        return format!("{v:e}");
+    }
+    let decimals = (0..=6)
+        .find(|&d| {
+            let s = 10f64.powi(d);
+            ((v * s).round() / s - v).abs() <= 1e-9 * v.abs().max(1.0)
+        })
+        .unwrap_or(6) as usize;
+    format::number(v, decimals, lang)
+}
+
+/// ‘a’, ‘b’ en ‘c’ (at most three, then "en nog 2 andere").
+fn list_of(labels: &[String], lang: Lang) -> String {
+    let (and, more) = match lang {
+        Lang::Nl => ("en", "andere"),
+        Lang::En => ("and", "more"),
+    };
+    let shown: Vec<String> = labels.iter().take(3).map(|l| format!("‘{l}’")).collect();
+    let rest = labels.len().saturating_sub(3);
+    match (shown.len(), rest) {
+        (0, _) => String::new(),
+        (1, 0) => shown[0].clone(),
+        (n, 0) => format!("{} {and} {}", shown[..n - 1].join(", "), shown[n - 1]),
+        (_, r) => format!("{} {and} {r} {more}", shown.join(", ")),
+    }
+}
+
+/// Dutch and English version numbers such as `2023.2` compared part by part; `None` when
+/// either is not made of numbers.
+fn compare_versions(a: &str, b: &str) -> Option<Ordering> {
+    let parts = |s: &str| -> Option<Vec<u64>> {
+        s.split(['.', '-']).map(|p| p.parse::<u64>().ok()).collect()
+    };
+    Some(parts(a)?.cmp(&parts(b)?))
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_short_and_read_back() {
+        let ids = [
+            "trips_per_week",
+            "trips_per_month",
+            "travel_days",
+            "travels_with_adult",
+            "a",
+            "a_b",
+            "x_y_1",
+            "x_z",
+            "solo",
+            "_lead",
+            "c__d",
+        ];
+        let keys: Vec<&str> = (0..ids.len()).map(|i| short_key(&ids, i)).collect();
+        assert_eq!(
+            keys,
+            [
+                "trips_per_week",
+                "trips_per_month",
+                "travel",
+                "travels",
+                "a",
+                "a_b",
+                "x_y",
+                "x_z",
+                "solo",
+                "_lead",
+                "c"
+            ]
+        );
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(resolve(&ids, k), Some(i), "{k}");
+            assert_eq!(resolve(&ids, ids[i]), Some(i), "{}", ids[i]);
+        }
+        assert_eq!(resolve(&ids, "trips"), None, "ambiguous");
+        assert_eq!(resolve(&ids, ""), None);
+        assert_eq!(resolve(&ids, "nothing"), None);
+    }
+
+    #[test]
+    fn escaping_round_trips() {
+        for s in ["", "Nu", "a;b~c,d=e%f", "é ü 😀", "%41", "%", "%4", "+-._"] {
+            let e = escape(s);
+            assert!(
+                e.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-._+%".contains(&b)),
+                "{e}"
+            );
+            assert_eq!(unescape(&e), (s.to_string(), true));
+        }
+        assert_eq!(unescape("%e9"), ("\u{fffd}".to_string(), false));
+        assert_eq!(unescape("50%"), ("50%".to_string(), true));
+        assert_eq!(unescape("%zz%"), ("%zz%".to_string(), true));
+    }
+
+    #[test]
+    fn checksum_is_four_url_safe_characters() {
+        let c = checksum(&["v1", "ret", "x"]);
+        assert_eq!(c.len(), 4);
+        assert!(c.bytes().all(|b| CHECK_ALPHABET.contains(&b)));
+        assert_ne!(c, checksum(&["v1", "ret", "y"]));
+        assert_ne!(checksum(&["a", "b"]), checksum(&["ab"]));
+    }
+
+    #[test]
+    fn numbers_and_lists_for_messages() {
+        assert_eq!(show_number(7.5, Lang::Nl), "7,5");
+        assert_eq!(show_number(7.5, Lang::En), "7.5");
+        assert_eq!(show_number(99.0, Lang::Nl), "99");
+        assert_eq!(show_number(-3.0, Lang::Nl), "-3");
+        assert_eq!(show_number(1e300, Lang::En), "1e300");
+        let l: Vec<String> = ["a", "b", "c", "d"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(list_of(&l[..1], Lang::Nl), "‘a’");
+        assert_eq!(list_of(&l[..2], Lang::Nl), "‘a’ en ‘b’");
+        assert_eq!(list_of(&l[..3], Lang::En), "‘a’, ‘b’ and ‘c’");
+        assert_eq!(list_of(&l, Lang::Nl), "‘a’, ‘b’, ‘c’ en 1 andere");
+        assert_eq!(compare_versions("2023.2", "2024.1"), Some(Ordering::Less));
+        assert_eq!(compare_versions("2025", "2024.1"), Some(Ordering::Greater));
+        assert_eq!(compare_versions("beta", "2024.1"), None);
+    }
+}
