@@ -115,6 +115,29 @@ describe('weights', () => {
     });
   });
 
+  test('slider keys: arrows step by 1, Page Up/Down by 2, Home and End go to the ends', async () => {
+    await withPage(async (page) => {
+      const slider = page.locator('#weight-convenience');
+      await slider.focus();
+      const value = async () => Number(await slider.inputValue());
+      const press = async (key, want) => {
+        await page.keyboard.press(key);
+        await page.waitForFunction(([s, v]) => Number(document.querySelector(s).value) === v, ['#weight-convenience', want]);
+        assert.equal(await value(), want, key);
+      };
+      await press('ArrowRight', 2);
+      await press('ArrowUp', 3);
+      await press('PageUp', 5);
+      await press('ArrowLeft', 4);
+      await press('PageDown', 2);
+      await press('End', 10);
+      await press('ArrowRight', 10);
+      await press('Home', 0);
+      await press('ArrowDown', 0);
+      assert.equal(await slider.getAttribute('aria-valuetext'), 'telt voor 0% mee');
+    });
+  });
+
   test('keyboard only: more weight on flexibility flips the advice where the analysis says so', async () => {
     let scenario;
     await withPage(async (page) => {
