@@ -64,7 +64,12 @@ fn restore_from_link(state: AdvisorState) {
 /// Keeps the URL fragment equal to the current answers, weights and language, so the address
 /// bar always holds a link that restores this page. `replaceState`: no history entry per
 /// slider step. The fragment never leaves the browser (it is not sent to any server).
+///
+/// Written once the citizen pauses ([`LINK_DELAY_MS`]), not on every slider step: changing
+/// the document's URL makes Chromium restyle the page (about 5 ms here), which would not fit in
+/// the frame of the change itself.
 fn keep_link_current(state: AdvisorState) {
+    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     Effect::new(move |first: Option<()>| {
         let a = state.advisor();
         let lang = state.lang.get();
@@ -72,15 +77,31 @@ fn keep_link_current(state: AdvisorState) {
             .scenario
             .with(|sc| link::encode(&a, &link::SharedState::single(&a, sc.clone(), lang)));
         // The first run is the page as opened: leave a link that was opened as it is.
-        if let (Some(()), Ok(history)) = (first, window().history()) {
-            let _ = history.replace_state_with_url(
-                &leptos::wasm_bindgen::JsValue::NULL,
-                "",
-                Some(&format!("#{text}")),
-            );
+        if first.is_none() {
+            return;
         }
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                if let Ok(history) = window().history() {
+                    let _ = history.replace_state_with_url(
+                        &leptos::wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&format!("#{text}")),
+                    );
+                }
+            },
+            std::time::Duration::from_millis(LINK_DELAY_MS),
+        )
+        .ok();
+        pending.set_value(handle);
     });
 }
+
+/// Pause after the last change before the link in the address bar is brought up to date.
+pub const LINK_DELAY_MS: u64 = 300;
 
 /// The report on an opened link: a notice the citizen can close.
 #[component]
