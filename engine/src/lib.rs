@@ -17,6 +17,7 @@ pub mod expr;
 pub mod format;
 pub mod generate;
 pub mod model;
+pub mod scenarios;
 pub mod schema;
 pub mod state;
 pub mod text;
