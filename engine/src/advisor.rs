@@ -8,9 +8,11 @@ use std::collections::{HashMap, HashSet};
 use crate::diag::{
     Diagnostic, Diagnostics, Format, Locator, Seg, closest, json_path_at, path_of, suggest,
 };
+use crate::eval::Scenario;
 use crate::expr::{self, Expr, Scope, Symbol, Type};
-use crate::model::{Definition, Direction, InputKind, Scalar, Scaling, Status};
-use crate::text::Text;
+pub use crate::model::ContactKind;
+use crate::model::{Definition, Direction, InputKind, Scalar, Scaling, Status, ValueFormat};
+use crate::text::{Lang, Text};
 
 /// Most problems reported for one definition; after that, expressions are no longer checked
 /// (a definition with thousands of mistakes must not freeze the page).
@@ -88,6 +90,44 @@ pub struct Preset {
     pub weights: Vec<f64>,
 }
 
+/// Longest default name of the scenario a life event makes, in characters (per language).
+pub const MAX_EVENT_NAME_CHARS: usize = 60;
+
+/// A compiled life event: a button that makes a new scenario by changing some answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LifeEvent {
+    /// Id from the definition (`[events.<id>]`).
+    pub id: String,
+    /// The text on the button, e.g. "Ik word 65".
+    pub label: Text,
+    /// The default name of the new scenario (at most [`MAX_EVENT_NAME_CHARS`] characters).
+    pub name: Text,
+    /// One or two short sentences about what changes (may be empty).
+    pub description: Text,
+    /// The new answers: (input index, value as stored in [`Scenario::inputs`]: a number, a
+    /// choice index, 1/0 for yes/no), in the order written. Every value is within the input's
+    /// range and on its step.
+    pub changes: Vec<(usize, f64)>,
+}
+
+/// A compiled contact option ("Liever met iemand praten?").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Contact {
+    /// web, phone, email or visit.
+    pub kind: ContactKind,
+    /// What the citizen reads, e.g. "RET klantenservice".
+    pub label: Text,
+    /// As written: the link, the phone number, the e-mail address, or the address to visit.
+    pub value: String,
+    /// Where a link goes: the web address, `tel:` + the digits (a leading `+` kept),
+    /// `mailto:` + the address, or for a visit the page with addresses (`url`), if any.
+    pub href: Option<String>,
+    /// When (opening hours), if given.
+    pub hours: Option<Text>,
+    /// A remark, if given.
+    pub note: Option<Text>,
+}
+
 /// A compiled option.
 #[derive(Clone, Debug)]
 pub struct AdvOption {
@@ -118,6 +158,12 @@ pub struct Advisor {
     pub presets: Vec<Preset>,
     /// Options, in order.
     pub options: Vec<AdvOption>,
+    /// Life events (new scenario from changed answers), in the order written.
+    pub events: Vec<LifeEvent>,
+    /// Ways to reach a person, in the order written.
+    pub contacts: Vec<Contact>,
+    /// The factor that is an amount in euro per month (`[analysis] cost_factor`), if any.
+    pub cost_factor: Option<usize>,
 }
 
 impl Advisor {
@@ -184,6 +230,23 @@ impl Advisor {
     /// Index of the option called `id`.
     pub fn option_index(&self, id: &str) -> Option<usize> {
         self.options.iter().position(|o| o.id == id)
+    }
+    /// Index of the life event called `id`.
+    pub fn event_index(&self, id: &str) -> Option<usize> {
+        self.events.iter().position(|e| e.id == id)
+    }
+    /// A copy of `sc` with the answers of life event `e` applied. An `e` out of range gives an
+    /// unchanged copy; weights are always kept.
+    pub fn apply_event(&self, e: usize, sc: &Scenario) -> Scenario {
+        let mut out = sc.clone();
+        if let Some(event) = self.events.get(e) {
+            for &(i, v) in &event.changes {
+                if let Some(slot) = out.inputs.get_mut(i) {
+                    *slot = v;
+                }
+            }
+        }
+        out
     }
     /// Slot of any named value (input, parameter or derived).
     pub fn slot_of(&self, name: &str) -> Option<usize> {
@@ -488,7 +551,33 @@ fn key_value(format: Format, key: &str, toml_value: &str, json_value: &str) -> S
 }
 
 /// What to write for a missing field, as a hint.
-fn missing_field_hint(format: Format, name: &str) -> String {
+fn missing_field_hint(format: Format, section: &str, name: &str) -> String {
+    let kv = |t: &str, j: &str| key_value(format, name, t, j);
+    match (section, name) {
+        ("contacts", "kind") => format!(
+            "add {}; the kinds are `web`, `phone`, `email` and `visit`",
+            kv("\"web\"", "\"web\"")
+        ),
+        ("contacts", "value") => format!(
+            "add {}: the link, phone number, e-mail address or address",
+            kv("\"https://...\"", "\"https://...\"")
+        ),
+        ("events", "set") => format!(
+            "add {}: a question id and its new value",
+            kv("{ trips = 10 }", "{\"trips\": 10}")
+        ),
+        ("events", "name") => format!(
+            "add {}: the name of the new scenario",
+            kv(
+                "{ nl = \"...\", en = \"...\" }",
+                "{\"nl\": \"...\", \"en\": \"...\"}"
+            )
+        ),
+        _ => missing_field_hint_any(format, name),
+    }
+}
+
+fn missing_field_hint_any(format: Format, name: &str) -> String {
     let kv = |t: &str, j: &str| key_value(format, name, t, j);
     match name {
         "kind" => format!(
@@ -552,6 +641,7 @@ fn describe_expected(expected: &str, format: Format) -> String {
         "enum Status" => "`verified` or `illustrative` in quotes".into(),
         "enum Direction" => "`lower_is_better` or `higher_is_better` in quotes".into(),
         "enum ValueFormat" => "`euro` or `number` in quotes".into(),
+        "enum ContactKind" => "one of `web`, `phone`, `email`, `visit` in quotes".into(),
         _ if e.starts_with("struct ") => table.into(),
         _ => e.to_string(),
     }
@@ -597,6 +687,10 @@ fn data_message(
         Some(Seg::Key(k)) => k.clone(),
         _ => String::new(),
     };
+    let section = match path.first() {
+        Some(Seg::Key(k)) => k.clone(),
+        _ => String::new(),
+    };
     for kind in ["unknown field", "unknown variant"] {
         if let Some(rest) = msg.strip_prefix(kind) {
             // unknown field `maxx`, expected one of `kind`, `label`, ...
@@ -620,7 +714,7 @@ fn data_message(
         path.push(Seg::Key(name.to_string()));
         return (
             format!("the field `{name}` is missing"),
-            Some(missing_field_hint(format, name)),
+            Some(missing_field_hint(format, &section, name)),
         );
     }
     if let Some(rest) = msg
@@ -636,6 +730,7 @@ fn data_message(
     if msg.starts_with("wanted string or table") {
         // toml: a non-text value where one of a fixed set of words is expected.
         let words = match field.as_str() {
+            "kind" if section == "contacts" => "`web`, `phone`, `email` or `visit`",
             "kind" => "`integer`, `number`, `choice` or `yes_no`",
             "status" => "`verified` or `illustrative`",
             "direction" => "`lower_is_better` or `higher_is_better`",
@@ -1018,6 +1113,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
     for (section, names) in [
         ("factors", def.factors.keys().collect::<Vec<_>>()),
         ("presets", def.presets.keys().collect()),
+        ("events", def.events.keys().collect()),
         ("options", def.options.keys().collect()),
     ] {
         for name in names {
@@ -1033,12 +1129,16 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
 
     // ---- inputs ----
     let mut inputs: Vec<Input> = Vec::new();
+    // Per input: true when its range, step and choices were accepted (life events are checked
+    // against them only then, so a broken question does not cause a second, confusing error).
+    let mut input_ok: Vec<bool> = Vec::new();
     for (id, d) in &def.inputs {
         let p = |f: &'static str| ["inputs", id.as_str(), f];
         c.text(&p("label"), &d.label, true);
         c.text(&p("help"), &d.help, false);
         c.text(&p("unit"), &d.unit, false);
         c.text(&p("unit_one"), &d.unit_one, false);
+        let errors_before = c.errors.len();
         let numeric = matches!(d.kind, InputKind::Integer | InputKind::Number);
         let kind_name = match d.kind {
             InputKind::Integer => "integer",
@@ -1093,6 +1193,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                         }
                     }
                     inputs.push(input);
+                    input_ok.push(false);
                     continue;
                 };
                 let step = match (d.kind, d.step) {
@@ -1304,6 +1405,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
             },
         }
         inputs.push(input);
+        input_ok.push(c.errors.len() == errors_before);
     }
 
     // ---- parameters ----
@@ -1627,6 +1729,32 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
     }
     let factor_list: Vec<&str> = def.factors.keys().map(String::as_str).collect();
 
+    // ---- analysis: cost factor ----
+    let mut cost_factor = None;
+    if let Some(cf) = &def.analysis.cost_factor {
+        let path = ["analysis", "cost_factor"];
+        match def.factors.get_full(cf) {
+            None => c.err(
+                &path,
+                format!("unknown factor `{cf}`"),
+                if c.full() {
+                    None
+                } else {
+                    suggest(cf, &factor_list)
+                },
+            ),
+            Some((_, _, f)) if f.format != ValueFormat::Euro => c.err(
+                &path,
+                format!("the factor `{cf}` is not an amount in euro"),
+                Some(
+                    "`cost_factor` must name a factor with `format = \"euro\"`: the cost per month"
+                        .into(),
+                ),
+            ),
+            Some((k, _, _)) => cost_factor = Some(k),
+        }
+    }
+
     // ---- presets ----
     let mut presets = Vec::new();
     for (id, d) in &def.presets {
@@ -1678,6 +1806,76 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
             label: d.label.clone(),
             description: d.description.clone(),
             weights,
+        });
+    }
+
+    // ---- life events ----
+    let input_list: Vec<&str> = def.inputs.keys().map(String::as_str).collect();
+    let mut events = Vec::new();
+    for (id, d) in &def.events {
+        let p = |f: &'static str| ["events", id.as_str(), f];
+        c.text(&p("label"), &d.label, true);
+        c.text(&p("name"), &d.name, true);
+        c.text(&p("description"), &d.description, false);
+        for lang in Lang::ALL {
+            let name = match lang {
+                Lang::Nl => &d.name.nl,
+                Lang::En => &d.name.en,
+            };
+            let n = name.trim().chars().count();
+            if n > MAX_EVENT_NAME_CHARS {
+                let which = match lang {
+                    Lang::Nl => "Dutch",
+                    Lang::En => "English",
+                };
+                c.err(
+                    &["events", id, "name", lang.code()],
+                    format!(
+                        "the {which} name is {n} characters long; the limit is {MAX_EVENT_NAME_CHARS}"
+                    ),
+                    Some("make it shorter: it is the default name of the new scenario; the description can say more".into()),
+                );
+            }
+        }
+        if d.set.is_empty() {
+            c.err(
+                &p("set"),
+                "the event changes no answers",
+                Some(format!(
+                    "add a question id and its new value, e.g. `set = {{ {} = ... }}`",
+                    input_list.first().copied().unwrap_or("trips")
+                )),
+            );
+        }
+        let mut changes = Vec::new();
+        for (key, value) in &d.set {
+            let path = ["events", id.as_str(), "set", key.as_str()];
+            let Some(i) = def.inputs.get_index_of(key) else {
+                c.err_key(
+                    &path,
+                    format!("unknown question `{key}`"),
+                    if c.full() {
+                        None
+                    } else {
+                        suggest(key, &input_list)
+                    },
+                );
+                continue;
+            };
+            if !input_ok[i] {
+                continue;
+            }
+            match event_value(&inputs[i], value) {
+                Ok(v) => changes.push((i, v)),
+                Err((message, hint)) => c.err(&path, message, hint),
+            }
+        }
+        events.push(LifeEvent {
+            id: id.clone(),
+            label: d.label.clone(),
+            name: d.name.clone(),
+            description: d.description.clone(),
+            changes,
         });
     }
 
@@ -1784,6 +1982,81 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
         });
     }
 
+    // ---- contacts ----
+    let mut contacts = Vec::new();
+    for (k, d) in def.contacts.iter().enumerate() {
+        let at = |f: &str| {
+            vec![
+                Seg::Key("contacts".into()),
+                Seg::Index(k),
+                Seg::Key(f.into()),
+            ]
+        };
+        let text_at = |c: &mut Checker, f: &str, t: &Text, required: bool| {
+            if !required && t.is_empty() {
+                return;
+            }
+            for lang in t.missing() {
+                let what = match lang {
+                    Lang::Nl => "Dutch text (nl) is missing",
+                    Lang::En => "English text (en) is missing",
+                };
+                let e = loc.at(
+                    &at(f),
+                    what,
+                    Some(format!("add `{} = \"...\"`", lang.code())),
+                );
+                c.errors.push(e);
+            }
+        };
+        text_at(&mut c, "label", &d.label, true);
+        text_at(&mut c, "hours", &d.hours, false);
+        text_at(&mut c, "note", &d.note, false);
+        let href = match contact_href(d.kind, &d.value) {
+            Ok(h) => h,
+            Err((message, hint)) => {
+                let e = loc.at(&at("value"), message, hint);
+                c.errors.push(e);
+                None
+            }
+        };
+        let href = match (&d.url, d.kind) {
+            (Some(url), ContactKind::Visit) => match web_link_problem(url) {
+                None => Some(url.clone()),
+                Some((message, hint)) => {
+                    let e = loc.at(&at("url"), message, hint);
+                    c.errors.push(e);
+                    None
+                }
+            },
+            (Some(_), kind) => {
+                let e = loc.at(
+                    &at("url"),
+                    format!(
+                        "`url` is only for kind = \"visit\", not \"{}\"",
+                        kind.as_str()
+                    ),
+                    Some(match kind {
+                        ContactKind::Web => "remove `url`: the link is the `value`".into(),
+                        _ => "remove `url`, or put the link in the `note`".into(),
+                    }),
+                );
+                c.errors.push(e);
+                href
+            }
+            (None, _) => href,
+        };
+        let optional = |t: &Text| (!t.is_empty()).then(|| t.clone());
+        contacts.push(Contact {
+            kind: d.kind,
+            label: d.label.clone(),
+            value: d.value.trim().to_string(),
+            href,
+            hours: optional(&d.hours),
+            note: optional(&d.note),
+        });
+    }
+
     if !c.errors.is_empty() {
         // Report in document order.
         let many = c.full();
@@ -1815,7 +2088,216 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
         factors,
         presets,
         options,
+        events,
+        contacts,
+        cost_factor,
     })
+}
+
+/// The value a life event gives input `inp`, in the slot encoding (number, choice index, 1/0),
+/// or what is wrong with it (message, hint).
+fn event_value(inp: &Input, value: &Scalar) -> Result<f64, (String, Option<String>)> {
+    let id = &inp.id;
+    match (inp.kind, value) {
+        (InputKind::Integer | InputKind::Number, Scalar::Number(v)) => {
+            let (v, min, max, step) = (*v, inp.min, inp.max, inp.step);
+            if !v.is_finite() {
+                return Err(("the value must be an ordinary number".into(), None));
+            }
+            if v < min - 1e-9 || v > max + 1e-9 {
+                return Err((
+                    format!("the value {v} is outside the range {min} to {max} of `{id}`"),
+                    Some(format!("choose a value from {min} to {max}")),
+                ));
+            }
+            let k = (v - min) / step;
+            if (k - k.round()).abs() > 1e-9 {
+                let below = min + k.floor() * step;
+                let above = (below + step).min(max);
+                let allowed = if above > below {
+                    format!("use {} or {}", tidy(below), tidy(above))
+                } else {
+                    format!("use {}", tidy(below))
+                };
+                return Err((
+                    format!(
+                        "the value {v} is not an allowed answer to `{id}`: from {min} the answers go in steps of {step}"
+                    ),
+                    Some(allowed),
+                ));
+            }
+            Ok(v)
+        }
+        (InputKind::Integer | InputKind::Number, other) => Err((
+            format!("`{id}` is a number question: the value must be a number, not {other}"),
+            match other {
+                Scalar::Text(t) if t.trim().parse::<f64>().is_ok() => {
+                    Some(format!("remove the quotes: `{id} = {}`", t.trim()))
+                }
+                _ => None,
+            },
+        )),
+        (InputKind::YesNo, Scalar::Bool(b)) => Ok(if *b { 1.0 } else { 0.0 }),
+        (InputKind::YesNo, other) => Err((
+            format!("`{id}` is a yes/no question: the value must be true or false, not {other}"),
+            Some(format!(
+                "write `{id} = true` or `{id} = false`, without quotes"
+            )),
+        )),
+        (InputKind::Choice, Scalar::Text(t)) => match inp.choices.iter().position(|x| x == t) {
+            Some(k) => Ok(k as f64),
+            None => {
+                let list: Vec<&str> = inp.choices.iter().map(String::as_str).collect();
+                Err((
+                    format!("'{t}' is not one of the choices of `{id}`"),
+                    suggest(t, &list),
+                ))
+            }
+        },
+        (InputKind::Choice, other) => Err((
+            format!(
+                "`{id}` is a choice question: the value must be one of its choice ids in quotes, not {other}"
+            ),
+            match other {
+                Scalar::Number(n) if inp.choices.iter().any(|c| *c == n.to_string()) => {
+                    Some(format!("put it in quotes: `{id} = \"{n}\"`"))
+                }
+                _ => inp
+                    .choices
+                    .first()
+                    .map(|first| format!("e.g. `{id} = \"{first}\"`")),
+            },
+        )),
+    }
+}
+
+/// What is wrong with a link that must be http or https (message, hint), if anything.
+fn web_link_problem(url: &str) -> Option<(String, Option<String>)> {
+    let u = url.trim();
+    if u.is_empty() {
+        return Some((
+            "the link is empty".into(),
+            Some("write a link that starts with https://, e.g. `https://www.example.org`".into()),
+        ));
+    }
+    if is_web_url(u) {
+        return None;
+    }
+    // A scheme: letters (and + - .) before the first `:`, as in `javascript:` or `data:`.
+    let scheme = u.split_once(':').map(|(s, _)| s).filter(|s| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    let lower = scheme.map(str::to_ascii_lowercase);
+    match lower.as_deref() {
+        Some(s @ ("http" | "https")) if !u.starts_with(s) => Some((
+            format!("`{u}` is not a web address"),
+            Some(format!(
+                "write `{s}://` in lowercase: `{s}{}`",
+                &u[s.len()..]
+            )),
+        )),
+        Some("http" | "https") => Some((
+            format!("`{u}` is not a complete web address"),
+            Some(
+                "write it as https://host/path, e.g. `https://www.example.org`, without spaces"
+                    .into(),
+            ),
+        )),
+        Some(s) if !u[s.len() + 1..].starts_with(|c: char| c.is_ascii_digit()) => Some((
+            format!("a `{s}:` link is not allowed: only http and https links are allowed"),
+            Some("use a link that starts with https:// or http://".into()),
+        )),
+        _ => Some((
+            format!("`{u}` is not a web address: only http and https links are allowed"),
+            Some(format!(
+                "write it with https:// in front, e.g. `https://{u}`"
+            )),
+        )),
+    }
+}
+
+/// The link of a contact (`tel:`, `mailto:`, the web address; none for a visit), or what is
+/// wrong with its value (message, hint).
+fn contact_href(
+    kind: ContactKind,
+    value: &str,
+) -> Result<Option<String>, (String, Option<String>)> {
+    let v = value.trim();
+    if v.is_empty() {
+        let example = match kind {
+            ContactKind::Web => "`value = \"https://www.example.org\"`",
+            ContactKind::Phone => "`value = \"0900 123 4567\"`",
+            ContactKind::Email => "`value = \"info@example.org\"`",
+            ContactKind::Visit => "`value = \"Stationsplein 1, Rotterdam\"`",
+        };
+        return Err((
+            "the value is empty".into(),
+            Some(format!("add e.g. {example}")),
+        ));
+    }
+    match kind {
+        ContactKind::Web => match web_link_problem(value) {
+            None => Ok(Some(v.to_string())),
+            Some(problem) => Err(problem),
+        },
+        ContactKind::Phone => {
+            let bad: Vec<char> = v
+                .char_indices()
+                .filter(|&(i, c)| {
+                    !(c.is_ascii_digit() || c == ' ' || c == '-' || (c == '+' && i == 0))
+                })
+                .map(|(_, c)| c)
+                .collect();
+            if let Some(c) = bad.first() {
+                return Err((
+                    format!("`{v}` is not a phone number: `{c}` is not allowed"),
+                    Some("use digits, spaces and `-`, and `+` only at the start, e.g. `+31 10 123 4567`".into()),
+                ));
+            }
+            let digits: String = v.chars().filter(char::is_ascii_digit).collect();
+            if digits.len() < 3 {
+                return Err((
+                    format!("`{v}` is not a phone number: it has too few digits"),
+                    Some("write the whole number, e.g. `0900 123 4567`".into()),
+                ));
+            }
+            let plus = if v.starts_with('+') { "+" } else { "" };
+            Ok(Some(format!("tel:{plus}{digits}")))
+        }
+        ContactKind::Email => {
+            if is_email(v) {
+                Ok(Some(format!("mailto:{v}")))
+            } else {
+                Err((
+                    format!("`{v}` is not an e-mail address"),
+                    Some("write it as name@domain.nl: one `@`, a dot in the part after it, no spaces".into()),
+                ))
+            }
+        }
+        ContactKind::Visit => Ok(None),
+    }
+}
+
+/// A plain e-mail address: one `@`, something before it, a domain with a dot after it, and
+/// nothing that would change a `mailto:` link (spaces, `?`, `&`, ...).
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let plain = |part: &str| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| !c.is_whitespace() && !c.is_control() && !"@?&#:/\\<>\"(),;[]".contains(c))
+    };
+    plain(local)
+        && plain(domain)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
 }
 
 /// A weight the sliders can show: from 0 to [`WEIGHT_MAX`](crate::weights::WEIGHT_MAX).

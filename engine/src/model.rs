@@ -48,10 +48,17 @@ pub struct Definition {
     /// telt". Shown in the order written. Optional.
     #[serde(default, deserialize_with = "unique_keys")]
     pub presets: IndexMap<String, PresetDef>,
+    /// Life events: buttons that make a new scenario by changing some answers, e.g.
+    /// "Ik word 65". Shown in the order written. Optional.
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub events: IndexMap<String, EventDef>,
     /// The products or choices the advice is about.
     #[serde(default, deserialize_with = "unique_keys")]
     pub options: IndexMap<String, OptionDef>,
-    /// Settings of the analysis (tipping points, margin).
+    /// Ways to reach a person ("Liever met iemand praten?"), in the order written. Optional.
+    #[serde(default)]
+    pub contacts: Vec<ContactDef>,
+    /// Settings of the analysis (tipping points, margin, cost factor).
     #[serde(default)]
     pub analysis: AnalysisSettings,
 }
@@ -65,6 +72,10 @@ pub struct AnalysisSettings {
     /// is called a borderline case. Default 0.10.
     #[serde(default = "default_borderline")]
     pub borderline_below: f64,
+    /// Id of the factor that is an amount in euro per month (its `format` must be `euro`). It
+    /// gives the cost of each scenario and the totals over time. Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_factor: Option<String>,
 }
 
 fn default_borderline() -> f64 {
@@ -75,6 +86,7 @@ impl Default for AnalysisSettings {
     fn default() -> Self {
         AnalysisSettings {
             borderline_below: default_borderline(),
+            cost_factor: None,
         }
     }
 }
@@ -283,6 +295,73 @@ pub struct PresetDef {
     #[serde(deserialize_with = "unique_keys")]
     #[schemars(extend("additionalProperties" = { "type": "number", "minimum": 0, "maximum": 10 }))]
     pub weights: IndexMap<String, f64>,
+}
+
+/// A life event: a button that makes a new scenario from the current one by changing some
+/// answers, e.g. "Ik word 65" with `set = { age_group = "65+" }`.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventDef {
+    /// The text on the button, e.g. "Ik word 65".
+    pub label: Text,
+    /// The name of the new scenario, e.g. "Vanaf mijn 65e" (at most 60 characters). The citizen
+    /// can change it.
+    pub name: Text,
+    /// One or two short sentences about what changes (optional).
+    #[serde(default)]
+    pub description: Text,
+    /// The new answers: a question id and its new value. A number for integer and number
+    /// questions, true or false for yes_no, a choice id in quotes for choice. Questions left
+    /// out keep their answer.
+    #[serde(deserialize_with = "unique_keys")]
+    pub set: IndexMap<String, Scalar>,
+}
+
+/// How a citizen can reach a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactKind {
+    /// A web page (`value` is an http or https link).
+    Web,
+    /// A phone number (`value`: digits, spaces, `+` and `-`).
+    Phone,
+    /// An e-mail address.
+    Email,
+    /// A desk or office to visit (`value`: an address or place, as text).
+    Visit,
+}
+
+impl ContactKind {
+    /// The word used in the definition (`web`, `phone`, `email`, `visit`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContactKind::Web => "web",
+            ContactKind::Phone => "phone",
+            ContactKind::Email => "email",
+            ContactKind::Visit => "visit",
+        }
+    }
+}
+
+/// One way to reach a person: a web page, phone number, e-mail address or desk.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactDef {
+    /// web, phone, email or visit.
+    pub kind: ContactKind,
+    /// What the citizen reads, e.g. "RET klantenservice".
+    pub label: Text,
+    /// web: an http(s) link; phone: the number (digits, spaces, `+`, `-`); email: the address;
+    /// visit: an address or place.
+    pub value: String,
+    /// When: opening hours (optional).
+    #[serde(default)]
+    pub hours: Text,
+    /// A remark (optional).
+    #[serde(default)]
+    pub note: Text,
+    /// Only for kind = visit: a page with the addresses (http or https). Optional.
+    pub url: Option<String>,
 }
 
 /// One option (product, choice).

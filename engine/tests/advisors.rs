@@ -111,6 +111,9 @@ fn ret_definition_as_json_gives_the_same_advisor() {
         toml_adv.evaluate(&sc).unwrap(),
         json_adv.evaluate(&sc).unwrap()
     );
+    assert_eq!(toml_adv.events, json_adv.events);
+    assert_eq!(toml_adv.contacts, json_adv.contacts);
+    assert_eq!(toml_adv.cost_factor, json_adv.cost_factor);
 }
 
 #[test]
@@ -132,4 +135,161 @@ fn weights_are_relative() {
     let c = advisor.evaluate(&sc).unwrap();
     assert!(c.weights_fallback);
     assert_eq!(c.ranking, a.ranking);
+}
+
+fn ret() -> Advisor {
+    let text = fs::read_to_string(advisors_dir().join("ret/definition.toml")).unwrap();
+    Advisor::parse(&text, "ret/definition.toml").unwrap()
+}
+
+#[test]
+fn ret_life_events_apply_cleanly() {
+    let advisor = ret();
+    assert!(
+        advisor.events.len() >= 3,
+        "RET declares at least three life events, found {}",
+        advisor.events.len()
+    );
+    let base = advisor.default_scenario();
+    for (e, event) in advisor.events.iter().enumerate() {
+        assert_eq!(advisor.event_index(&event.id), Some(e));
+        assert!(!event.label.nl.is_empty() && !event.label.en.is_empty());
+        assert!(event.name.nl.chars().count() <= 60 && event.name.en.chars().count() <= 60);
+        let sc = advisor.apply_event(e, &base);
+        advisor
+            .evaluate(&sc)
+            .unwrap_or_else(|err| panic!("event {}: {err}", event.id));
+        assert_eq!(sc.weights, base.weights, "event {}: weights kept", event.id);
+        let declared: Vec<usize> = event.changes.iter().map(|&(i, _)| i).collect();
+        let event_def = &advisor.def.events[&event.id];
+        assert_eq!(declared.len(), event_def.set.len(), "event {}", event.id);
+        for (i, (old, new)) in base.inputs.iter().zip(&sc.inputs).enumerate() {
+            if declared.contains(&i) {
+                assert_ne!(
+                    old, new,
+                    "event {} changes `{}`",
+                    event.id, advisor.inputs[i].id
+                );
+            } else {
+                assert_eq!(
+                    old, new,
+                    "event {} leaves `{}` alone",
+                    event.id, advisor.inputs[i].id
+                );
+            }
+        }
+    }
+    // An index out of range changes nothing.
+    assert_eq!(advisor.apply_event(advisor.events.len(), &base), base);
+    assert_eq!(advisor.event_index("no_such_event"), None);
+}
+
+#[test]
+fn ret_turn_65_sets_the_age_group() {
+    let advisor = ret();
+    let e = advisor
+        .event_index("turn_65")
+        .expect("RET has a turn_65 event");
+    let age = advisor.input_index("age_group").unwrap();
+    let senior = advisor.inputs[age]
+        .choices
+        .iter()
+        .position(|c| c == "65+")
+        .unwrap() as f64;
+    assert_eq!(advisor.events[e].changes, vec![(age, senior)]);
+    let sc = advisor.apply_event(e, &advisor.default_scenario());
+    assert_eq!(sc.inputs[age], senior);
+    // 34% discount on pay-per-trip: the fare drops from the default (19-64) fare.
+    let base = advisor.evaluate(&advisor.default_scenario()).unwrap();
+    let after = advisor.evaluate(&sc).unwrap();
+    let fare = advisor.slot_of("fare").unwrap();
+    assert!(after.slots[fare] < base.slots[fare]);
+    // Values of other events, in the stored encoding.
+    let m = advisor.event_index("move_further").unwrap();
+    let km = advisor.input_index("distance_km").unwrap();
+    assert_eq!(advisor.events[m].changes, vec![(km, 15.0)]);
+}
+
+#[test]
+fn ret_contacts_and_cost_factor() {
+    use advies_engine::advisor::ContactKind;
+    let advisor = ret();
+    assert!(!advisor.contacts.is_empty());
+    let web = &advisor.contacts[0];
+    assert_eq!(web.kind, ContactKind::Web);
+    assert_eq!(web.value, "https://www.ret.nl");
+    assert_eq!(web.href.as_deref(), Some("https://www.ret.nl"));
+    assert_eq!(web.label.nl, "RET klantenservice");
+    assert!(web.note.is_some());
+    assert!(web.hours.is_none(), "no verified opening hours");
+    for c in &advisor.contacts {
+        let href = c.href.as_deref().unwrap_or("");
+        assert!(
+            href.is_empty()
+                || href.starts_with("https://")
+                || href.starts_with("http://")
+                || href.starts_with("tel:")
+                || href.starts_with("mailto:"),
+            "{href}"
+        );
+    }
+    let cost = advisor.cost_factor.expect("RET names its cost factor");
+    assert_eq!(advisor.factors[cost].id, "cost");
+}
+
+#[test]
+fn contact_links_are_built_from_the_value() {
+    use advies_engine::advisor::ContactKind;
+    let base =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken/_valid.toml"))
+            .unwrap();
+    let text = format!(
+        "{base}
+[[contacts]]
+kind = \"phone\"
+label = {{ nl = \"Bel ons\", en = \"Call us\" }}
+value = \"0900 123 4567\"
+hours = {{ nl = \"Op werkdagen van 9 tot 17 uur\", en = \"Weekdays from 9 to 5\" }}
+
+[[contacts]]
+kind = \"phone\"
+label = {{ nl = \"Vanuit het buitenland\", en = \"From abroad\" }}
+value = \"+31 10-123 45 67\"
+
+[[contacts]]
+kind = \"email\"
+label = {{ nl = \"Mail ons\", en = \"Mail us\" }}
+value = \"info@example.org\"
+
+[[contacts]]
+kind = \"visit\"
+label = {{ nl = \"Kom langs\", en = \"Visit us\" }}
+value = \"Stationsplein 1, Rotterdam\"
+url = \"https://example.org/adressen\"
+
+[[contacts]]
+kind = \"visit\"
+label = {{ nl = \"Balie\", en = \"Desk\" }}
+value = \"Centraal Station\"
+"
+    );
+    let advisor = Advisor::parse(&text, "contacts.toml").unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<(ContactKind, Option<&str>)> = advisor
+        .contacts
+        .iter()
+        .map(|c| (c.kind, c.href.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (ContactKind::Phone, Some("tel:09001234567")),
+            (ContactKind::Phone, Some("tel:+31101234567")),
+            (ContactKind::Email, Some("mailto:info@example.org")),
+            (ContactKind::Visit, Some("https://example.org/adressen")),
+            (ContactKind::Visit, None),
+        ]
+    );
+    assert!(advisor.contacts[0].hours.is_some());
+    assert!(advisor.contacts[1].hours.is_none());
+    assert_eq!(advisor.cost_factor, None, "cost_factor is optional");
 }
