@@ -1,4 +1,5 @@
-//! Engine benchmarks: parse+compile of the RET definition, and one evaluation.
+//! Engine benchmarks: parse+compile of the RET definition, one evaluation, the full analysis,
+//! and a plan of scenarios over four periods.
 //! Run with `cargo xtask bench` (or `cargo bench -p advies-engine`).
 
 use std::hint::black_box;
@@ -55,5 +56,26 @@ fn analyse(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse_compile, evaluate, analyse);
+fn plan_4_periods(c: &mut Criterion) {
+    use advies_engine::scenarios::{Period, plan};
+    let advisor = Advisor::parse(RET, "ret/definition.toml").unwrap();
+    let trips = advisor.input_index("trips_per_week").unwrap();
+    let cost = advisor.factor_index("cost").unwrap();
+    // Three scenarios (8, 20 and 3 trips a week) over four periods, one scenario used twice.
+    let scenarios: Vec<_> = [8.0, 20.0, 3.0]
+        .iter()
+        .map(|&n| {
+            let mut sc = advisor.default_scenario();
+            sc.inputs[trips] = n;
+            sc
+        })
+        .collect();
+    let periods =
+        [(0, 3), (1, 6), (2, 2), (0, 12)].map(|(scenario, months)| Period { scenario, months });
+    c.bench_function("ret_plan_4_periods", |b| {
+        b.iter(|| plan(&advisor, black_box(&scenarios), black_box(&periods), cost).unwrap())
+    });
+}
+
+criterion_group!(benches, parse_compile, evaluate, analyse, plan_4_periods);
 criterion_main!(benches);

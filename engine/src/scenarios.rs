@@ -1,6 +1,15 @@
 //! Scenarios side by side and over time: what differs from "Nu", what that does to the advice
 //! and why, and which option is best in each period of a sequence of scenarios.
 
+use std::fmt;
+
+use crate::advisor::Advisor;
+use crate::eval::{EvalFailure, Evaluation, Scenario};
+use crate::explain::input_value;
+use crate::format;
+use crate::model::InputKind;
+use crate::text::Lang;
+
 /// One period of a sequence: scenario `scenario` (an index into the state's scenarios) lasts
 /// `months` months (1 to [`MAX_PERIOD_MONTHS`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,3 +25,812 @@ pub const MAX_PERIODS: usize = 12;
 
 /// Longest period, in months (ten years).
 pub const MAX_PERIOD_MONTHS: u32 = 120;
+
+/// Two answers or two weight shares closer than this count as equal.
+pub const TOLERANCE: f64 = 1e-9;
+
+/// At most this many changes are named in one sentence.
+pub const MAX_NAMED_CHANGES: usize = 3;
+
+// ------------------------------------------------------------------ comparing two scenarios
+
+/// What differs between two scenarios.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Change {
+    /// The answer to input `i`.
+    Input(usize),
+    /// The weight (share) of factor `f`.
+    Weight(usize),
+}
+
+/// One difference between the base scenario and another one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Difference {
+    /// What differs.
+    pub change: Change,
+    /// The value in the base scenario: the answer as the evaluation reads it (clamped into
+    /// range), or the factor's share of the weights actually used (0..=1).
+    pub base: f64,
+    /// The value in the other scenario, in the same terms.
+    pub other: f64,
+}
+
+/// The answer to input `i` as the evaluation reads it: a missing answer is the default, an
+/// answer out of range or not finite is clamped (as [`Advisor::evaluate_into`] does).
+fn answer(advisor: &Advisor, sc: &Scenario, i: usize) -> f64 {
+    let Some(inp) = advisor.inputs.get(i) else {
+        return 0.0;
+    };
+    let v = sc.inputs.get(i).copied().unwrap_or(inp.default);
+    if v.is_finite() && v >= inp.min && v <= inp.max {
+        v
+    } else {
+        advisor.clamp_input(i, v)
+    }
+}
+
+/// Factor `f`'s share of the weights in `ev` (0 when there is no such factor or no weight).
+fn share(ev: &Evaluation, f: usize) -> f64 {
+    let clean = |w: f64| if w.is_finite() { w.max(0.0) } else { 0.0 };
+    let total: f64 = ev.weights.iter().map(|w| clean(*w)).sum();
+    if total > 0.0 {
+        ev.weights.get(f).map_or(0.0, |w| clean(*w) / total)
+    } else {
+        0.0
+    }
+}
+
+fn differ(a: f64, b: f64) -> bool {
+    (a - b).abs() > TOLERANCE * 1f64.max(a.abs()).max(b.abs())
+}
+
+/// What differs between `base` and `other`, in definition order: inputs first, then weights.
+///
+/// - An input counts when its answers differ (as the evaluation reads them: clamped into
+///   range) and it is asked in at least one of the two evaluations. An answer to a question
+///   that is hidden in both does not count: it has no effect.
+/// - A weight counts when the factor's *share* of the weights actually used differs (so
+///   weights 2, 2, 2 equal 1, 1, 1; when all weights are 0 the default weights are used).
+///   [`Difference::base`] and [`Difference::other`] hold the shares (0..=1).
+///
+/// Two values closer than [`TOLERANCE`] (relative to the larger when that is above 1) are
+/// equal.
+pub fn differences(
+    advisor: &Advisor,
+    base: &Scenario,
+    base_ev: &Evaluation,
+    other: &Scenario,
+    other_ev: &Evaluation,
+) -> Vec<Difference> {
+    let mut out = Vec::new();
+    for i in 0..advisor.inputs.len() {
+        let asked = base_ev.visible.get(i).copied().unwrap_or(true)
+            || other_ev.visible.get(i).copied().unwrap_or(true);
+        if !asked {
+            continue;
+        }
+        let (b, o) = (answer(advisor, base, i), answer(advisor, other, i));
+        if differ(b, o) {
+            out.push(Difference {
+                change: Change::Input(i),
+                base: b,
+                other: o,
+            });
+        }
+    }
+    for f in 0..advisor.factors.len() {
+        let (b, o) = (share(base_ev, f), share(other_ev, f));
+        if differ(b, o) {
+            out.push(Difference {
+                change: Change::Weight(f),
+                base: b,
+                other: o,
+            });
+        }
+    }
+    out
+}
+
+/// Two scenarios compared: what differs, the advice on each side, and which differences
+/// change the advice on their own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// What differs (see [`differences`]).
+    pub differences: Vec<Difference>,
+    /// The advice in the base scenario (None: no option fits).
+    pub base_best: Option<usize>,
+    /// The advice in the other scenario (None: no option fits).
+    pub other_best: Option<usize>,
+    /// Monthly cost (raw value of the cost factor) of the base scenario's best option, when a
+    /// cost factor is given and there is a best option.
+    pub base_cost: Option<f64>,
+    /// Monthly cost of the other scenario's best option, likewise.
+    pub other_cost: Option<f64>,
+    /// Indexes into `differences` of the changes that, applied alone to the base scenario,
+    /// already give `other_best` (see [`apply`]). Only filled when the advice changed.
+    pub decisive: Vec<usize>,
+}
+
+/// The raw value of factor `cost_factor` for option `o` in `ev`, if `o` is eligible.
+fn option_cost(ev: &Evaluation, o: usize, cost_factor: usize) -> Option<f64> {
+    let r = ev.options.get(o)?;
+    if !r.eligible {
+        return None;
+    }
+    r.values.get(cost_factor).copied()
+}
+
+/// The base scenario with one difference applied to it, nothing else changed.
+///
+/// - An input: the base answers with this one answer replaced by the other's.
+/// - A weight: the base weights (as used, so a fallback to the defaults counts) with this
+///   factor set to the other scenario's *share*, the other factors keeping their ratios: raw
+///   weight `t * others / (1 - t)` for share `t`, which is exactly what moving one slider does
+///   (see [`crate::analysis::WeightInterval::raw_weight`]). A share of 1 sets the other
+///   weights to 0. When the other factors all weigh 0 in the base, no single weight can change
+///   any share: the weights stay as they are.
+pub fn apply(base: &Scenario, base_ev: &Evaluation, d: &Difference) -> Scenario {
+    let mut sc = base.clone();
+    match d.change {
+        Change::Input(i) => {
+            if let Some(v) = sc.inputs.get_mut(i) {
+                *v = d.other;
+            }
+        }
+        Change::Weight(k) => {
+            let clean = |w: f64| if w.is_finite() { w.max(0.0) } else { 0.0 };
+            let mut w: Vec<f64> = base_ev.weights.iter().map(|w| clean(*w)).collect();
+            if k >= w.len() {
+                return sc;
+            }
+            let others: f64 = w
+                .iter()
+                .enumerate()
+                .filter(|(f, _)| *f != k)
+                .map(|(_, w)| w)
+                .sum();
+            let t = clean(d.other).min(1.0);
+            if t >= 1.0 - TOLERANCE {
+                w.iter_mut().for_each(|x| *x = 0.0);
+                w[k] = 1.0;
+            } else if others > 0.0 {
+                w[k] = t * others / (1.0 - t);
+            }
+            sc.weights = w;
+        }
+    }
+    sc
+}
+
+/// Compares `other` with `base` (the "Nu" scenario). `cost_factor` is the factor whose raw
+/// value is the monthly cost (e.g. RET's `cost`); an index out of range counts as none.
+///
+/// Evaluates both scenarios, and, when the advice differs, the base with each difference
+/// applied alone (see [`apply`]); such a single change that fails to evaluate is simply not
+/// decisive.
+pub fn compare(
+    advisor: &Advisor,
+    base: &Scenario,
+    other: &Scenario,
+    cost_factor: Option<usize>,
+) -> Result<Comparison, EvalFailure> {
+    let base_ev = advisor.evaluate(base)?;
+    let other_ev = advisor.evaluate(other)?;
+    let diffs = differences(advisor, base, &base_ev, other, &other_ev);
+    let base_best = base_ev.best();
+    let other_best = other_ev.best();
+    let cost = |ev: &Evaluation, best: Option<usize>| {
+        cost_factor.and_then(|f| best.and_then(|o| option_cost(ev, o, f)))
+    };
+    let mut decisive = Vec::new();
+    if base_best != other_best {
+        let mut ev = advisor.empty_evaluation();
+        for (k, d) in diffs.iter().enumerate() {
+            let sc = apply(base, &base_ev, d);
+            if advisor.evaluate_into(&sc, None, &mut ev).is_ok() && ev.best() == other_best {
+                decisive.push(k);
+            }
+        }
+    }
+    Ok(Comparison {
+        base_cost: cost(&base_ev, base_best),
+        other_cost: cost(&other_ev, other_best),
+        differences: diffs,
+        base_best,
+        other_best,
+        decisive,
+    })
+}
+
+// ------------------------------------------------------------------ words
+
+fn option_label(advisor: &Advisor, o: usize, lang: Lang) -> String {
+    advisor
+        .def
+        .options
+        .get_index(o)
+        .map_or_else(String::new, |(_, d)| d.label.get(lang).to_string())
+}
+
+fn factor_label(advisor: &Advisor, f: usize, lang: Lang) -> String {
+    advisor
+        .def
+        .factors
+        .get_index(f)
+        .map_or_else(String::new, |(_, d)| d.label.get(lang).to_string())
+}
+
+/// Upper-case first letter.
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Lower-case first letter, unless the word is an abbreviation ("RET", "OV").
+fn decapitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match (c.next(), c.clone().next()) {
+        (Some(first), second) if !second.is_some_and(char::is_uppercase) => {
+            first.to_lowercase().chain(c).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// How an input is named in a change, and whether its values go without their unit.
+///
+/// A unit of several words ("ritten per week") names the question well on its own: then the
+/// name is the unit and the values are bare numbers ("Ritten per week: 8 → 14"). Otherwise
+/// the question itself is the name, without its question mark, and values keep their unit
+/// ("Hoe lang is een rit meestal: 7 km → 10 km").
+fn input_name(advisor: &Advisor, i: usize, lang: Lang) -> (String, bool) {
+    let Some((_, d)) = advisor.def.inputs.get_index(i) else {
+        return (String::new(), false);
+    };
+    let numeric = matches!(d.kind, InputKind::Integer | InputKind::Number);
+    let unit = d.unit.get(lang).trim();
+    if numeric && unit.split_whitespace().count() >= 2 {
+        (capitalise(unit), true)
+    } else {
+        let q = d.label.get(lang).trim().trim_end_matches('?').trim_end();
+        (q.to_string(), false)
+    }
+}
+
+/// An answer written for the citizen: a number (with its unit unless `bare`), the label of a
+/// choice, or yes/no.
+fn answer_text(advisor: &Advisor, i: usize, v: f64, bare: bool, lang: Lang) -> String {
+    let (Some(inp), Some((_, d))) = (advisor.inputs.get(i), advisor.def.inputs.get_index(i)) else {
+        return format::number(v, 2, lang);
+    };
+    match inp.kind {
+        InputKind::Choice => {
+            let k = v.round();
+            if k >= 0.0
+                && let Some(c) = d.choices.get(k as usize)
+            {
+                c.label.get(lang).to_string()
+            } else {
+                format::number(v, 0, lang)
+            }
+        }
+        InputKind::YesNo => match (v != 0.0, lang) {
+            (true, Lang::Nl) => "ja".into(),
+            (false, Lang::Nl) => "nee".into(),
+            (true, Lang::En) => "yes".into(),
+            (false, Lang::En) => "no".into(),
+        },
+        InputKind::Integer | InputKind::Number => {
+            if bare {
+                let decimals = match inp.kind {
+                    InputKind::Integer => 0,
+                    _ => crate::explain::decimals_of(inp.step),
+                };
+                format::number(v, decimals, lang)
+            } else {
+                input_value(advisor, i, v, lang)
+            }
+        }
+    }
+}
+
+/// Two shares as percentages, with just enough decimals to tell them apart (up to 3).
+fn percentages(a: f64, b: f64, lang: Lang) -> (String, String) {
+    let mut out = (String::new(), String::new());
+    for decimals in 0..=3 {
+        out = (
+            format!("{}%", format::number(a * 100.0, decimals, lang)),
+            format!("{}%", format::number(b * 100.0, decimals, lang)),
+        );
+        if out.0 != out.1 {
+            break;
+        }
+    }
+    out
+}
+
+/// The name of a change and its two values, for a label or a sentence.
+fn change_parts(advisor: &Advisor, d: &Difference, lang: Lang) -> (String, String, String) {
+    match d.change {
+        Change::Input(i) => {
+            let (name, bare) = input_name(advisor, i, lang);
+            (
+                name,
+                answer_text(advisor, i, d.base, bare, lang),
+                answer_text(advisor, i, d.other, bare, lang),
+            )
+        }
+        Change::Weight(f) => {
+            let factor = factor_label(advisor, f, lang);
+            let name = match lang {
+                Lang::Nl => format!("hoe zwaar {factor} telt"),
+                Lang::En => format!("how much {factor} counts"),
+            };
+            let (b, o) = percentages(d.base, d.other, lang);
+            (name, b, o)
+        }
+    }
+}
+
+/// One change as a label: "Ritten per week: 8 → 14", "Hoe zwaar Kosten per maand telt:
+/// 60% → 83%" (a weight as its share of all weights).
+pub fn change_label(advisor: &Advisor, d: &Difference, lang: Lang) -> String {
+    let (name, b, o) = change_parts(advisor, d, lang);
+    format!("{}: {b} → {o}", capitalise(&name))
+}
+
+/// One change inside a sentence: "ritten per week (8 → 14)".
+fn change_phrase(advisor: &Advisor, d: &Difference, lang: Lang) -> String {
+    let (name, b, o) = change_parts(advisor, d, lang);
+    format!("{} ({b} → {o})", decapitalise(&name))
+}
+
+/// "a", "a en b", "a, b en c" (en: "a, b and c").
+fn join_list(items: &[String], lang: Lang) -> String {
+    let and = match lang {
+        Lang::Nl => " en ",
+        Lang::En => " and ",
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}{and}{last}", init.join(", ")),
+    }
+}
+
+/// The named changes (at most [`MAX_NAMED_CHANGES`]) and how many more there are.
+fn named_changes(advisor: &Advisor, c: &Comparison, which: &[usize], lang: Lang) -> String {
+    let mut items: Vec<String> = which
+        .iter()
+        .filter_map(|&k| c.differences.get(k))
+        .take(MAX_NAMED_CHANGES)
+        .map(|d| change_phrase(advisor, d, lang))
+        .collect();
+    let rest = which
+        .iter()
+        .filter(|&&k| k < c.differences.len())
+        .count()
+        .saturating_sub(items.len());
+    if rest > 0 {
+        items.push(match (lang, rest) {
+            (Lang::Nl, 1) => "nog 1 andere verandering".into(),
+            (Lang::Nl, n) => format!("nog {n} andere veranderingen"),
+            (Lang::En, 1) => "1 other change".into(),
+            (Lang::En, n) => format!("{n} other changes"),
+        });
+    }
+    join_list(&items, lang)
+}
+
+/// "Je betaalt € 12,30 per maand meer." when both costs are known and differ by a cent or
+/// more.
+fn cost_sentence(c: &Comparison, lang: Lang) -> Option<String> {
+    let (b, o) = (c.base_cost?, c.other_cost?);
+    let delta = cents(o) - cents(b);
+    if !delta.is_finite() || delta.abs() < 0.005 {
+        return None;
+    }
+    let amount = format::euro(delta.abs(), lang);
+    Some(match (lang, delta > 0.0) {
+        (Lang::Nl, true) => format!("Je betaalt {amount} per maand meer."),
+        (Lang::Nl, false) => format!("Je betaalt {amount} per maand minder."),
+        (Lang::En, true) => format!("You pay {amount} more per month."),
+        (Lang::En, false) => format!("You pay {amount} less per month."),
+    })
+}
+
+/// A short text that says what a scenario does to the advice compared with the base scenario
+/// (named `base_name`, e.g. "Nu"): nothing differs; the advice stays (and what that costs per
+/// month more or less); the advice changes and which changes alone already do that (at most
+/// [`MAX_NAMED_CHANGES`] named), or that it is the combination; or that no option fits.
+/// Dutch at B1 level, or English.
+pub fn comparison_sentence(
+    advisor: &Advisor,
+    c: &Comparison,
+    base_name: &str,
+    lang: Lang,
+) -> String {
+    let nl = lang == Lang::Nl;
+    if c.differences.is_empty() {
+        return if nl {
+            format!("Dit is hetzelfde als {base_name}.")
+        } else {
+            format!("This is the same as {base_name}.")
+        };
+    }
+    let mut parts: Vec<String> = Vec::new();
+    match (c.base_best, c.other_best) {
+        (None, None) => parts.push(if nl {
+            format!("Net als bij {base_name} past geen enkele keuze bij deze antwoorden.")
+        } else {
+            format!("As with {base_name}, none of the options fits these answers.")
+        }),
+        (Some(b), Some(o)) if b == o => {
+            let name = option_label(advisor, o, lang);
+            parts.push(if nl {
+                format!("Het advies blijft {name}.")
+            } else {
+                format!("The advice stays {name}.")
+            });
+        }
+        (b, o) => {
+            parts.push(match (o, b, nl) {
+                (Some(o), Some(b), true) => format!(
+                    "Het advies wordt {} in plaats van {}.",
+                    option_label(advisor, o, lang),
+                    option_label(advisor, b, lang)
+                ),
+                (Some(o), Some(b), false) => format!(
+                    "The advice becomes {} instead of {}.",
+                    option_label(advisor, o, lang),
+                    option_label(advisor, b, lang)
+                ),
+                (Some(o), None, true) => format!(
+                    "Het advies wordt {}. Bij {base_name} past geen enkele keuze.",
+                    option_label(advisor, o, lang)
+                ),
+                (Some(o), None, false) => format!(
+                    "The advice becomes {}. With {base_name}, none of the options fits.",
+                    option_label(advisor, o, lang)
+                ),
+                (None, Some(b), true) => format!(
+                    "Hier past geen enkele keuze. Bij {base_name} is het advies {}.",
+                    option_label(advisor, b, lang)
+                ),
+                (None, Some(b), false) => format!(
+                    "Here none of the options fits. With {base_name}, the advice is {}.",
+                    option_label(advisor, b, lang)
+                ),
+                (None, None, _) => String::new(),
+            });
+            if c.decisive.is_empty() {
+                let all: Vec<usize> = (0..c.differences.len()).collect();
+                let list = named_changes(advisor, c, &all, lang);
+                parts.push(if nl {
+                    format!("Dat komt door de combinatie van: {list}.")
+                } else {
+                    format!("This is due to the combination of: {list}.")
+                });
+            } else {
+                let list = named_changes(advisor, c, &c.decisive, lang);
+                parts.push(if nl {
+                    format!("Dat komt vooral door: {list}.")
+                } else {
+                    format!("This is mainly due to: {list}.")
+                });
+            }
+        }
+    }
+    if let Some(s) = cost_sentence(c, lang) {
+        parts.push(s);
+    }
+    parts.join(" ")
+}
+
+// ------------------------------------------------------------------ scenarios over time
+
+/// The advice in one period of a [`Plan`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeriodResult {
+    /// Index of the scenario.
+    pub scenario: usize,
+    /// Length in months (clamped to 1..=[`MAX_PERIOD_MONTHS`]).
+    pub months: u32,
+    /// The period's first month, counting from 1.
+    pub first_month: u32,
+    /// The advice in this period (None: no option fits).
+    pub best: Option<usize>,
+    /// The advice's cost per month.
+    pub monthly_cost: Option<f64>,
+    /// The advice's cost over the whole period (`monthly_cost * months`, rounded to cents).
+    pub subtotal: Option<f64>,
+}
+
+/// The cost of keeping one option through every period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeepResult {
+    /// The option.
+    pub option: usize,
+    /// Total cost over all periods, rounded to cents. None when the option is not eligible in
+    /// some period (or its cost is unknown).
+    pub total: Option<f64>,
+    /// The first period (index) where the option is not eligible.
+    pub not_eligible_in: Option<usize>,
+}
+
+/// Scenarios over time: the advice per period and what switching costs compared with keeping
+/// one option throughout. Only the cost per month counts (no notice periods or switching
+/// costs).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    /// One result per period (at most [`MAX_PERIODS`]).
+    pub periods: Vec<PeriodResult>,
+    /// Sum of the periods' months.
+    pub total_months: u32,
+    /// Total cost when following the advice of each period (switching at each change), the sum
+    /// of the subtotals rounded to cents; None if some period has no advice.
+    pub follow_total: Option<f64>,
+    /// One per option, in definition order.
+    pub keep: Vec<KeepResult>,
+    /// The option with the lowest total when kept throughout (ties: definition order).
+    pub best_keep: Option<usize>,
+    /// True when the advice differs between periods.
+    pub switches: bool,
+}
+
+/// Why no plan could be made.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanError {
+    /// There are no periods.
+    NoPeriods,
+    /// The period (index) refers to a scenario that does not exist.
+    BadScenario(usize),
+    /// A scenario failed to evaluate.
+    Eval(EvalFailure),
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PlanError::NoPeriods => write!(f, "there are no periods"),
+            PlanError::BadScenario(p) => {
+                write!(
+                    f,
+                    "period {} refers to a scenario that does not exist",
+                    p + 1
+                )
+            }
+            PlanError::Eval(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for PlanError {}
+
+impl From<EvalFailure> for PlanError {
+    fn from(e: EvalFailure) -> Self {
+        PlanError::Eval(e)
+    }
+}
+
+/// Rounded to cents.
+fn cents(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// The advice per period of a sequence of scenarios, and the totals of following it or of
+/// keeping one option throughout. The cost of option `o` in a scenario is the raw value of
+/// factor `cost_factor` (a cost per month) for `o`; options that are not eligible have no
+/// cost. Each period's amount is `cost * months` rounded to cents; totals are sums of those,
+/// rounded to cents. A `cost_factor` out of range leaves every cost unknown (None).
+///
+/// Periods beyond [`MAX_PERIODS`] are ignored; months are clamped to
+/// 1..=[`MAX_PERIOD_MONTHS`]. Each scenario used is evaluated once.
+pub fn plan(
+    advisor: &Advisor,
+    scenarios: &[Scenario],
+    periods: &[Period],
+    cost_factor: usize,
+) -> Result<Plan, PlanError> {
+    let periods = &periods[..periods.len().min(MAX_PERIODS)];
+    if periods.is_empty() {
+        return Err(PlanError::NoPeriods);
+    }
+    if let Some(p) = periods.iter().position(|p| p.scenario >= scenarios.len()) {
+        return Err(PlanError::BadScenario(p));
+    }
+    let mut evs: Vec<Option<Evaluation>> = vec![None; scenarios.len()];
+    for p in periods {
+        if evs[p.scenario].is_none() {
+            evs[p.scenario] = Some(advisor.evaluate(&scenarios[p.scenario])?);
+        }
+    }
+    let ev_of = |p: &Period| evs[p.scenario].as_ref();
+
+    let mut results = Vec::with_capacity(periods.len());
+    let mut first_month = 1u32;
+    let mut follow = Some(0.0);
+    for p in periods {
+        let months = p.months.clamp(1, MAX_PERIOD_MONTHS);
+        let ev = ev_of(p);
+        let best = ev.and_then(Evaluation::best);
+        let monthly_cost = ev
+            .zip(best)
+            .and_then(|(ev, o)| option_cost(ev, o, cost_factor));
+        let subtotal = monthly_cost.map(|c| cents(c * f64::from(months)));
+        follow = follow.zip(subtotal).map(|(a, b)| a + b);
+        results.push(PeriodResult {
+            scenario: p.scenario,
+            months,
+            first_month,
+            best,
+            monthly_cost,
+            subtotal,
+        });
+        first_month += months;
+    }
+
+    let keep: Vec<KeepResult> = (0..advisor.options.len())
+        .map(|o| {
+            let mut total = Some(0.0);
+            let mut not_eligible_in = None;
+            for (k, (p, r)) in periods.iter().zip(&results).enumerate() {
+                let cost = ev_of(p).and_then(|ev| option_cost(ev, o, cost_factor));
+                if cost.is_none() && not_eligible_in.is_none() {
+                    let eligible = ev_of(p)
+                        .and_then(|ev| ev.options.get(o))
+                        .is_some_and(|r| r.eligible);
+                    if !eligible {
+                        not_eligible_in = Some(k);
+                    }
+                }
+                total = total
+                    .zip(cost)
+                    .map(|(t, c)| t + cents(c * f64::from(r.months)));
+            }
+            KeepResult {
+                option: o,
+                total: total.map(cents),
+                not_eligible_in,
+            }
+        })
+        .collect();
+    let mut best_keep: Option<(usize, f64)> = None;
+    for k in &keep {
+        if let Some(t) = k.total
+            && best_keep.is_none_or(|(_, b)| t < b)
+        {
+            best_keep = Some((k.option, t));
+        }
+    }
+    let switches = results.iter().any(|r| r.best != results[0].best);
+    Ok(Plan {
+        total_months: results.iter().map(|r| r.months).sum(),
+        follow_total: follow.map(cents),
+        periods: results,
+        keep,
+        best_keep: best_keep.map(|(o, _)| o),
+        switches,
+    })
+}
+
+fn months_text(n: u32, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Nl, 1) => "1 maand".into(),
+        (Lang::Nl, n) => format!("{n} maanden"),
+        (Lang::En, 1) => "1 month".into(),
+        (Lang::En, n) => format!("{n} months"),
+    }
+}
+
+/// A short text that says whether switching at every change of advice pays off compared
+/// with keeping one option all the time, and that only the cost per month counts (not notice
+/// periods). Dutch at B1 level, or English.
+pub fn plan_sentence(advisor: &Advisor, plan: &Plan, lang: Lang) -> String {
+    let nl = lang == Lang::Nl;
+    let months = months_text(plan.total_months, lang);
+    let mut parts: Vec<String> = Vec::new();
+    if !plan.switches {
+        match plan.periods.first().and_then(|p| p.best) {
+            Some(o) => {
+                let name = option_label(advisor, o, lang);
+                parts.push(if nl {
+                    format!("Het advies is in elke periode hetzelfde: {name}.")
+                } else {
+                    format!("The advice is the same in every period: {name}.")
+                });
+                if let Some(t) = plan.follow_total {
+                    let t = format::euro(t, lang);
+                    parts.push(if nl {
+                        format!("Daarmee betaal je in {months} {t}.")
+                    } else {
+                        format!("With it, you pay {t} in {months}.")
+                    });
+                }
+            }
+            None => parts.push(if nl {
+                "In geen enkele periode past een keuze bij je antwoorden.".into()
+            } else {
+                "In no period does any option fit your answers.".into()
+            }),
+        }
+    } else {
+        let kept = plan
+            .best_keep
+            .and_then(|k| plan.keep.get(k).and_then(|r| r.total).map(|t| (k, t)));
+        match (plan.follow_total, kept) {
+            (Some(f), Some((k, kt))) => {
+                let name = option_label(advisor, k, lang);
+                let (fe, ke) = (format::euro(f, lang), format::euro(kt, lang));
+                parts.push(if nl {
+                    format!("Als je overstapt bij elke verandering, betaal je in {months} {fe}.")
+                } else {
+                    format!("If you switch at every change, you pay {fe} in {months}.")
+                });
+                if cents(kt - f) > 0.0 {
+                    let saved = format::euro(cents(kt - f), lang);
+                    parts.push(if nl {
+                        format!(
+                            "Houd je de hele tijd {name}, dan betaal je {ke}. Overstappen scheelt {saved}."
+                        )
+                    } else {
+                        format!(
+                            "If you keep {name} all the time, you pay {ke}. Switching saves {saved}."
+                        )
+                    });
+                } else {
+                    parts.push(if nl {
+                        format!(
+                            "Eén product houden is even duur of goedkoper: met {name} betaal je {ke}."
+                        )
+                    } else {
+                        format!(
+                            "Keeping one product costs the same or less: with {name} you pay {ke}."
+                        )
+                    });
+                }
+            }
+            (Some(f), _) => {
+                let fe = format::euro(f, lang);
+                parts.push(if nl {
+                    format!("Als je overstapt bij elke verandering, betaal je in {months} {fe}.")
+                } else {
+                    format!("If you switch at every change, you pay {fe} in {months}.")
+                });
+                parts.push(if nl {
+                    "Geen enkel product past in elke periode.".into()
+                } else {
+                    "No single product fits in every period.".into()
+                });
+            }
+            (None, _) => {
+                let without = plan.periods.iter().any(|p| p.best.is_none());
+                parts.push(match (nl, without) {
+                    (true, true) => {
+                        "Niet in elke periode past een keuze. Daarom tellen we de kosten niet op."
+                            .into()
+                    }
+                    (false, true) => {
+                        "Not every period has an option that fits. So we do not add up the costs."
+                            .into()
+                    }
+                    (true, false) => {
+                        "Het advies verandert per periode. De kosten zijn niet bekend.".into()
+                    }
+                    (false, false) => {
+                        "The advice changes between periods. The costs are not known.".into()
+                    }
+                });
+            }
+        }
+    }
+    parts.push(if nl {
+        "We tellen alleen de kosten per maand, geen opzegtermijnen.".into()
+    } else {
+        "We only count the cost per month, not notice periods.".into()
+    });
+    parts.join(" ")
+}
