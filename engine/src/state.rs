@@ -2,24 +2,30 @@
 //! saved in the browser). A link restores the state exactly; a damaged, edited or old link is
 //! repaired against the advisor and every repair is reported as a [`Problem`].
 //!
-//! # Format (version 1)
+//! # Format (version 2)
 //!
 //! ```text
-//! v1;ret;2024.1;nl;0;s7en;Nu~trips=8,distance=7,travel=4,age=19-64,lives=1,travels=1~cost=3,flexibility=1,convenience=1
+//! v2;ret;2024.1;nl;1;0.6,1.18;k6g-;Nu~trips=8,distance=7,travel=4,age=19-64,lives=1,travels=1~cost=3,flexibility=1,convenience=1;Na%20de%20verhuizing~trips=10,distance=3,travel=5,age=19-64,lives=1,travels=1~cost=5,flexibility=1,convenience=2
 //! ```
 //!
 //! Fields are separated by `;`:
 //!
 //! | field | meaning |
 //! |---|---|
-//! | `v1` | format version ([`FORMAT_VERSION`]); a later format gets `v2` and its own fields |
+//! | `v2` | format version ([`FORMAT_VERSION`]); a later format gets `v3` and its own fields |
 //! | `ret` | advisor id (`id` in the definition) |
 //! | `2024.1` | advisor version (`version` in the definition) the link was made with |
 //! | `nl` | interface language (`nl` or `en`) |
-//! | `0` | index of the active scenario |
-//! | `s7en` | check: 4 characters computed from all other fields, so a link that was cut off or changed is noticed |
+//! | `1` | index of the active scenario (counting from 0) |
+//! | `0.6,1.18` | the sequence (scenarios over time), empty when there is none; see below |
+//! | `k6g-` | check: 4 characters computed from all other fields (also the sequence) |
 //! | one field per scenario | `name~answers~weights` (at least 1, at most [`MAX_SCENARIOS`]) |
 //!
+//! - The sequence is 0 to [`MAX_PERIODS`] periods in time order. A period is the index of
+//!   its scenario (counting from 0, in the order of the scenario fields), a `.` and its
+//!   length in whole months (1 to [`MAX_PERIOD_MONTHS`]): `0.6,1.18` is 6 months of the
+//!   first scenario, then 18 months of the second. Only ASCII digits, `.` and `,`.
+//! - The check notices a link that was cut off or changed.
 //! - `answers` is `key=value,key=value,...` with one entry for **every** question (also those at
 //!   their default: a later version of the advisor may change a default, and a link must keep
 //!   what the citizen saw). Numbers are written as Rust writes an `f64` (shortest text that
@@ -39,14 +45,41 @@
 //! the `#`), **not** percent-decoded; a fragment that was percent-encoded once more on the way
 //! (all `;` as `%3B`) is recognised and read as well.
 //!
+//! ## Version 1
+//!
+//! Links of format version 1 are still read, exactly as before. They have no sequence field
+//! (the check follows the active index) and give an empty sequence, without a problem:
+//!
+//! ```text
+//! v1;ret;2024.1;nl;0;s7en;Nu~trips=8,distance=7,travel=4,age=19-64,lives=1,travels=1~cost=3,flexibility=1,convenience=1
+//! ```
+//!
 //! # Repairs
 //!
 //! [`decode`] returns a state that is always valid for the advisor ([`SharedState::is_valid`]):
 //! answers in range and on their step, weights from 0 to [`WEIGHT_MAX`], 1 to
 //! [`MAX_SCENARIOS`] scenarios with names of 1 to [`MAX_NAME_CHARS`] characters, the active
-//! scenario in range. Whatever had to be repaired is listed in [`Decoded::problems`] (at most
-//! [`MAX_PROBLEMS`], then one [`Problem::MoreProblems`]). Only when nothing is usable does it
-//! return a [`DecodeError`]. It never panics, whatever the text.
+//! scenario in range, a sequence of at most [`MAX_PERIODS`] periods of existing scenarios,
+//! each 1 to [`MAX_PERIOD_MONTHS`] months long. Whatever had to be repaired is listed in
+//! [`Decoded::problems`] (at most [`MAX_PROBLEMS`], then one [`Problem::MoreProblems`]). Only
+//! when nothing is usable does it return a [`DecodeError`]. It never panics, whatever the text.
+//!
+//! The sequence is repaired on its own, after the scenarios: damage inside the sequence field
+//! never costs a scenario. Of more than [`MAX_PERIODS`] periods the first ones are kept
+//! ([`Problem::TooManyPeriods`]); then each is checked. A period of a scenario that does not exist (also one of the scenarios dropped
+//! beyond [`MAX_SCENARIOS`]) is left out ([`Problem::PeriodWithoutScenario`]), a length
+//! outside 1 to [`MAX_PERIOD_MONTHS`] months is set to the nearest allowed length
+//! ([`Problem::PeriodLength`]), and a period that cannot be read is left out
+//! ([`Problem::BadPeriod`]). Empty entries (`0.6,,1.18`) are skipped.
+//!
+//! # Changing the scenarios
+//!
+//! [`SharedState::add`], [`SharedState::duplicate`], [`SharedState::remove`],
+//! [`SharedState::move_to`] and [`SharedState::rename`] change the list of scenarios and keep
+//! `active` and `sequence` pointing at the same scenarios (see each for its rules);
+//! [`SharedState::add_period`], [`SharedState::remove_period`], [`SharedState::move_period`]
+//! and [`SharedState::set_period`] change the sequence. None of them panics: an index that
+//! does not exist changes nothing. On a valid state they keep it valid.
 
 use std::cmp::Ordering;
 
@@ -55,12 +88,13 @@ use crate::eval::{Answer, AnswerError, Scenario};
 use crate::explain;
 use crate::format;
 use crate::model::InputKind;
+use crate::scenarios::{MAX_PERIOD_MONTHS, MAX_PERIODS, Period};
 use crate::text::Lang;
 use crate::weights::WEIGHT_MAX;
 
 /// The format version written by [`encode`]. A link with a higher version is refused with
 /// [`DecodeError::NewerFormat`] (the page is older than the link: reloading helps).
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Most scenarios in one state; a link with more keeps the first ones.
 pub const MAX_SCENARIOS: usize = 12;
@@ -69,7 +103,8 @@ pub const MAX_SCENARIOS: usize = 12;
 pub const MAX_NAME_CHARS: usize = 60;
 
 /// Longest text [`decode`] reads (bytes); longer is [`DecodeError::Unreadable`]. Room for
-/// [`MAX_SCENARIOS`] scenarios with names of [`MAX_NAME_CHARS`] escaped non-ASCII characters.
+/// [`MAX_SCENARIOS`] scenarios with names of [`MAX_NAME_CHARS`] escaped non-ASCII characters
+/// and a sequence of [`MAX_PERIODS`] periods.
 pub const MAX_TEXT_BYTES: usize = 32 * 1024;
 
 /// Most problems listed for one link; the rest are counted in [`Problem::MoreProblems`].
@@ -81,11 +116,14 @@ pub const DEFAULT_NAME: &str = "Nu";
 /// Longest piece of link text quoted in a problem (characters).
 const SNIPPET_CHARS: usize = 30;
 
-/// Fields before the scenarios: format, advisor, version, language, active, check.
-const HEADER_FIELDS: usize = 6;
+/// Fields before the scenarios: format, advisor, version, language, active, sequence, check.
+const HEADER_FIELDS: usize = 7;
 
-/// Everything the citizen has set: which advisor, the language and one or more named
-/// scenarios (answers and weights), one of which is shown.
+/// Fields before the scenarios in format version 1 (no sequence).
+const HEADER_FIELDS_V1: usize = 6;
+
+/// Everything the citizen has set: which advisor, the language, one or more named scenarios
+/// (answers and weights), one of which is shown, and the sequence of scenarios over time.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SharedState {
     /// Advisor id (`id` in the definition).
@@ -98,6 +136,10 @@ pub struct SharedState {
     pub scenarios: Vec<NamedScenario>,
     /// Index into `scenarios` of the one shown.
     pub active: usize,
+    /// The scenarios over time, in time order: each period an index into `scenarios` and a
+    /// length of 1 to [`MAX_PERIOD_MONTHS`] months; at most [`MAX_PERIODS`] periods. Empty
+    /// when the citizen made no sequence. A scenario may appear in several periods.
+    pub sequence: Vec<Period>,
 }
 
 /// A scenario with the name the citizen gave it ("Nu", "Na de verhuizing").
@@ -110,8 +152,8 @@ pub struct NamedScenario {
 }
 
 impl SharedState {
-    /// The state with one scenario named [`DEFAULT_NAME`] ("Nu"), active, for the current
-    /// version of `advisor`.
+    /// The state with one scenario named [`DEFAULT_NAME`] ("Nu"), active, and no sequence, for
+    /// the current version of `advisor`.
     pub fn single(advisor: &Advisor, scenario: Scenario, lang: Lang) -> SharedState {
         SharedState {
             advisor: advisor.def.id.clone(),
@@ -122,6 +164,7 @@ impl SharedState {
                 scenario,
             }],
             active: 0,
+            sequence: Vec::new(),
         }
     }
 
@@ -134,9 +177,10 @@ impl SharedState {
 
     /// True when the state is one [`decode`] could return without repairs: this advisor and
     /// version, 1 to [`MAX_SCENARIOS`] scenarios with valid names ([`valid_name`]), `active` in
-    /// range, one accepted answer per question ([`Advisor::answer_value`]) and one weight per
-    /// factor from 0 to [`WEIGHT_MAX`]. For such a state, `decode(encode(s))` gives `s` back
-    /// exactly, without problems.
+    /// range, one accepted answer per question ([`Advisor::answer_value`]), one weight per
+    /// factor from 0 to [`WEIGHT_MAX`], and at most [`MAX_PERIODS`] periods, each of an
+    /// existing scenario and 1 to [`MAX_PERIOD_MONTHS`] months long. For such a state,
+    /// `decode(encode(s))` gives `s` back exactly, without problems.
     pub fn is_valid(&self, advisor: &Advisor) -> bool {
         self.advisor == advisor.def.id
             && self.version == advisor.def.version
@@ -153,8 +197,265 @@ impl SharedState {
                         .all(|(i, &v)| answer_accepted(advisor, i, v))
                     && s.scenario.weights.iter().all(|&w| weight_valid(w))
             })
+            && self.sequence.len() <= MAX_PERIODS
+            && self.sequence.iter().all(|&p| self.period_fits(p))
+    }
+
+    /// True when `p` can be a period of this state: its scenario exists and it is 1 to
+    /// [`MAX_PERIOD_MONTHS`] months long.
+    fn period_fits(&self, p: Period) -> bool {
+        p.scenario < self.scenarios.len() && (1..=MAX_PERIOD_MONTHS).contains(&p.months)
     }
 }
+
+/// Changing the list of scenarios and the sequence. Each keeps `active` and `sequence`
+/// pointing at the same scenarios as before, never panics, and changes nothing when an index
+/// does not exist.
+impl SharedState {
+    /// Adds `named` as the last scenario and returns its index; `None` (nothing changed) when
+    /// there are already [`MAX_SCENARIOS`]. The name is cleaned as by
+    /// [`SharedState::rename`] (control characters removed, trimmed) and cut to
+    /// [`MAX_NAME_CHARS`] characters; an empty name becomes [`SharedState::unique_name`] of
+    /// [`DEFAULT_NAME`]. `active` and `sequence` stay as they are.
+    pub fn add(&mut self, mut named: NamedScenario) -> Option<usize> {
+        if self.scenarios.len() >= MAX_SCENARIOS {
+            return None;
+        }
+        named.name = self.cleaned_or_unique(&named.name, DEFAULT_NAME);
+        self.scenarios.push(named);
+        Some(self.scenarios.len() - 1)
+    }
+
+    /// Inserts a copy of scenario `i`, named `name`, right after it and returns the copy's
+    /// index (`i + 1`); `None` (nothing changed) when `i` does not exist or there are already
+    /// [`MAX_SCENARIOS`]. The name is cleaned as in [`SharedState::add`]; an empty one becomes
+    /// [`SharedState::unique_name`] of scenario `i`'s name. Scenarios after `i` move one place
+    /// up; `active` and the periods follow them (so periods of `i` stay with the original,
+    /// not the copy).
+    pub fn duplicate(&mut self, i: usize, name: String) -> Option<usize> {
+        if i >= self.scenarios.len() || self.scenarios.len() >= MAX_SCENARIOS {
+            return None;
+        }
+        let mut copy = self.scenarios[i].clone();
+        copy.name = self.cleaned_or_unique(&name, &copy.name);
+        self.scenarios.insert(i + 1, copy);
+        let shift = |k: usize| if k > i { k + 1 } else { k };
+        self.active = shift(self.active);
+        for p in &mut self.sequence {
+            p.scenario = shift(p.scenario);
+        }
+        Some(i + 1)
+    }
+
+    /// Removes scenario `i` and its periods; true when done. False (nothing changed) when `i`
+    /// does not exist or it is the only scenario (a state always has one). Scenarios after
+    /// `i` move one place down and their periods follow them. When `i` was active, the
+    /// scenario that takes its place (the next one) becomes active, or the one before it
+    /// when `i` was the last; otherwise the same scenario stays active.
+    pub fn remove(&mut self, i: usize) -> bool {
+        if i >= self.scenarios.len() || self.scenarios.len() <= 1 {
+            return false;
+        }
+        self.scenarios.remove(i);
+        let last = self.scenarios.len() - 1;
+        self.active = match self.active {
+            a if a > i => a - 1,
+            a if a == i => i.min(last),
+            a => a,
+        }
+        .min(last);
+        self.sequence.retain(|p| p.scenario != i);
+        for p in &mut self.sequence {
+            if p.scenario > i {
+                p.scenario -= 1;
+            }
+        }
+        true
+    }
+
+    /// Moves scenario `from` to place `to` (the others keep their order); true when both
+    /// exist (also when `from == to`, which changes nothing). `active` and every period keep
+    /// pointing at the same scenarios, at their new places.
+    pub fn move_to(&mut self, from: usize, to: usize) -> bool {
+        let n = self.scenarios.len();
+        if from >= n || to >= n {
+            return false;
+        }
+        let moved = self.scenarios.remove(from);
+        self.scenarios.insert(to, moved);
+        let place = |k: usize| {
+            if k == from {
+                to
+            } else if from < to && (from + 1..=to).contains(&k) {
+                k - 1
+            } else if to < from && (to..from).contains(&k) {
+                k + 1
+            } else {
+                k
+            }
+        };
+        self.active = place(self.active);
+        for p in &mut self.sequence {
+            p.scenario = place(p.scenario);
+        }
+        true
+    }
+
+    /// Renames scenario `i` to `name` with control characters removed and white space trimmed
+    /// at both ends. An error (nothing changed) when nothing is left ([`NameError::Empty`]) or
+    /// more than [`MAX_NAME_CHARS`] characters are ([`NameError::TooLong`]). The name is checked
+    /// also when `i` does not exist; a fine name for a scenario that does not exist changes
+    /// nothing and gives `Ok`. Names need not be unique (see [`SharedState::unique_name`]).
+    pub fn rename(&mut self, i: usize, name: &str) -> Result<(), NameError> {
+        let name = clean_name(name);
+        if name.is_empty() {
+            return Err(NameError::Empty);
+        }
+        if name.chars().count() > MAX_NAME_CHARS {
+            return Err(NameError::TooLong);
+        }
+        if let Some(s) = self.scenarios.get_mut(i) {
+            s.name = name;
+        }
+        Ok(())
+    }
+
+    /// `wanted` (cleaned as by [`SharedState::rename`], cut to [`MAX_NAME_CHARS`] characters,
+    /// [`DEFAULT_NAME`] if empty) when no scenario has that name yet; else the same name with
+    /// the lowest free number: "Nu" taken gives "Nu (2)", then "Nu (3)". A number the wanted
+    /// name already ends with is replaced ("Nu (2)" taken gives "Nu (3)", not "Nu (2) (2)").
+    /// The name is cut to leave room for the number, so the result is always a valid name
+    /// ([`valid_name`]).
+    pub fn unique_name(&self, wanted: &str) -> String {
+        let mut name: String = clean_name(wanted).chars().take(MAX_NAME_CHARS).collect();
+        name.truncate(name.trim_end().len());
+        if name.is_empty() {
+            name = DEFAULT_NAME.to_string();
+        }
+        let taken = |candidate: &str| self.scenarios.iter().any(|s| s.name.trim() == candidate);
+        if !taken(&name) {
+            return name;
+        }
+        let base = strip_number(&name);
+        (2..)
+            .map(|n| {
+                let suffix = format!(" ({n})");
+                let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+                let cut: String = base.chars().take(room).collect();
+                format!("{}{suffix}", cut.trim_end())
+            })
+            .find(|candidate| !taken(candidate))
+            .unwrap_or_default()
+    }
+
+    /// Adds period `p` at the end of the sequence; true when done. False (nothing changed)
+    /// when the sequence has [`MAX_PERIODS`] periods already, `p`'s scenario does not exist
+    /// or its length is not 1 to [`MAX_PERIOD_MONTHS`] months.
+    pub fn add_period(&mut self, p: Period) -> bool {
+        if self.sequence.len() >= MAX_PERIODS || !self.period_fits(p) {
+            return false;
+        }
+        self.sequence.push(p);
+        true
+    }
+
+    /// Removes period `k` of the sequence; false (nothing changed) when it does not exist.
+    pub fn remove_period(&mut self, k: usize) -> bool {
+        if k >= self.sequence.len() {
+            return false;
+        }
+        self.sequence.remove(k);
+        true
+    }
+
+    /// Moves period `from` to place `to` in the sequence (the others keep their order); true
+    /// when both exist (also when `from == to`, which changes nothing).
+    pub fn move_period(&mut self, from: usize, to: usize) -> bool {
+        let n = self.sequence.len();
+        if from >= n || to >= n {
+            return false;
+        }
+        let p = self.sequence.remove(from);
+        self.sequence.insert(to, p);
+        true
+    }
+
+    /// Replaces period `k` by `p`; false (nothing changed) when period `k` does not exist,
+    /// `p`'s scenario does not exist or its length is not 1 to [`MAX_PERIOD_MONTHS`] months.
+    pub fn set_period(&mut self, k: usize, p: Period) -> bool {
+        if k >= self.sequence.len() || !self.period_fits(p) {
+            return false;
+        }
+        self.sequence[k] = p;
+        true
+    }
+
+    /// `name` cleaned and cut to [`MAX_NAME_CHARS`]; [`SharedState::unique_name`] of
+    /// `fallback` when nothing is left.
+    fn cleaned_or_unique(&self, name: &str, fallback: &str) -> String {
+        let mut cut: String = clean_name(name).chars().take(MAX_NAME_CHARS).collect();
+        cut.truncate(cut.trim_end().len());
+        if cut.is_empty() {
+            self.unique_name(fallback)
+        } else {
+            cut
+        }
+    }
+}
+
+/// `name` without control characters and without white space at both ends.
+fn clean_name(name: &str) -> String {
+    let no_control: String = name.chars().filter(|c| !c.is_control()).collect();
+    no_control.trim().to_string()
+}
+
+/// `name` without a trailing number in brackets: "Nu (2)" gives "Nu"; "(2)" stays.
+fn strip_number(name: &str) -> &str {
+    let Some(open) = name.strip_suffix(')').and_then(|rest| rest.rfind(" (")) else {
+        return name;
+    };
+    let digits = &name[open + 2..name.len() - 1];
+    let base = name[..open].trim_end();
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && !base.is_empty() {
+        base
+    } else {
+        name
+    }
+}
+
+/// Why [`SharedState::rename`] refused a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameError {
+    /// Nothing left after removing spaces (and control characters).
+    Empty,
+    /// Longer than [`MAX_NAME_CHARS`] characters.
+    TooLong,
+}
+
+impl NameError {
+    /// One or two plain sentences for the citizen (Dutch at B1 level, or English).
+    pub fn message(self, lang: Lang) -> String {
+        match (self, lang) {
+            (NameError::Empty, Lang::Nl) => "Geef de situatie een naam.".into(),
+            (NameError::Empty, Lang::En) => "Give the scenario a name.".into(),
+            (NameError::TooLong, Lang::Nl) => {
+                format!("Deze naam is te lang. Een naam heeft maximaal {MAX_NAME_CHARS} tekens.")
+            }
+            (NameError::TooLong, Lang::En) => {
+                format!("This name is too long. A name has at most {MAX_NAME_CHARS} characters.")
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for NameError {
+    /// The English message ([`NameError::message`]).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for NameError {}
 
 /// True for a scenario name [`decode`] keeps as is: 1 to [`MAX_NAME_CHARS`] characters, not
 /// only white space, no control characters.
@@ -338,6 +639,39 @@ pub enum Problem {
         /// The text in the link.
         text: String,
     },
+    /// The sequence has more periods than [`MAX_PERIODS`]; the first ones were kept.
+    TooManyPeriods {
+        /// Periods in the link.
+        found: usize,
+        /// Periods kept.
+        kept: usize,
+    },
+    /// A period of the sequence belongs to a scenario that does not exist (or that was
+    /// dropped, see [`Problem::TooManyScenarios`]); the period was left out.
+    PeriodWithoutScenario {
+        /// Place of the period in the link's sequence, counting from 1.
+        period: usize,
+        /// The scenario index in the link (counting from 0).
+        found: String,
+    },
+    /// A period shorter than 1 month or longer than [`MAX_PERIOD_MONTHS`]; the nearest
+    /// allowed length was used.
+    PeriodLength {
+        /// Place of the period in the link's sequence, counting from 1.
+        period: usize,
+        /// The months in the link (a huge number as `i64::MAX` or `i64::MIN`).
+        value: i64,
+        /// The months used.
+        months: u32,
+    },
+    /// A period of the sequence that could not be read (not `scenario.months` with whole
+    /// numbers); it was left out.
+    BadPeriod {
+        /// Place of the period in the link's sequence, counting from 1.
+        period: usize,
+        /// The text in the link.
+        text: String,
+    },
     /// More problems than [`MAX_PROBLEMS`]; this many more were not listed.
     MoreProblems {
         /// Problems not listed.
@@ -386,6 +720,12 @@ pub fn encode(advisor: &Advisor, state: &SharedState) -> String {
     fields.push(escape(&state.version));
     fields.push(state.lang.code().to_string());
     fields.push(state.active.to_string());
+    let sequence: Vec<String> = state
+        .sequence
+        .iter()
+        .map(|p| format!("{}.{}", p.scenario, p.months))
+        .collect();
+    fields.push(sequence.join(","));
     for ns in &state.scenarios {
         let mut s = escape(&ns.name);
         s.push('~');
@@ -464,7 +804,12 @@ pub fn decode(advisor: &Advisor, text: &str) -> Result<Decoded, DecodeError> {
             found: format_version,
         });
     }
-    if format_version != FORMAT_VERSION || fields.len() <= HEADER_FIELDS {
+    let header = match format_version {
+        1 => HEADER_FIELDS_V1,
+        FORMAT_VERSION => HEADER_FIELDS,
+        _ => return Err(DecodeError::Unreadable),
+    };
+    if fields.len() <= header {
         return Err(DecodeError::Unreadable);
     }
     let link_advisor = unescape(fields[1]).0;
@@ -482,9 +827,9 @@ pub fn decode(advisor: &Advisor, text: &str) -> Result<Decoded, DecodeError> {
             current: advisor.def.version.clone(),
         });
     }
-    let mut checked: Vec<&str> = fields[..HEADER_FIELDS - 1].to_vec();
-    checked.extend_from_slice(&fields[HEADER_FIELDS..]);
-    if fields[HEADER_FIELDS - 1] != checksum(&checked) {
+    let mut checked: Vec<&str> = fields[..header - 1].to_vec();
+    checked.extend_from_slice(&fields[header..]);
+    if fields[header - 1] != checksum(&checked) {
         problems.push(Problem::Incomplete);
     }
     let lang_text = unescape(fields[3]).0;
@@ -495,7 +840,7 @@ pub fn decode(advisor: &Advisor, text: &str) -> Result<Decoded, DecodeError> {
         Lang::default()
     });
 
-    let mut raw_scenarios = &fields[HEADER_FIELDS..];
+    let mut raw_scenarios = &fields[header..];
     if raw_scenarios.len() > MAX_SCENARIOS {
         problems.push(Problem::TooManyScenarios {
             found: raw_scenarios.len(),
@@ -520,6 +865,11 @@ pub fn decode(advisor: &Advisor, text: &str) -> Result<Decoded, DecodeError> {
             0
         }
     };
+    // Version 1 has no sequence field.
+    let sequence = match format_version {
+        1 => Vec::new(),
+        _ => read_sequence(fields[5], scenarios.len(), &mut problems),
+    };
 
     Ok(Decoded {
         state: SharedState {
@@ -528,6 +878,7 @@ pub fn decode(advisor: &Advisor, text: &str) -> Result<Decoded, DecodeError> {
             lang,
             scenarios,
             active,
+            sequence,
         },
         problems: problems.finish(),
     })
@@ -793,6 +1144,76 @@ fn read_name(k: usize, raw: &str, problems: &mut Problems) -> String {
         problems.push(Problem::BadName { name: name.clone() });
     }
     name
+}
+
+/// The sequence from its field `scenario.months,...`, for a state with `scenarios` scenarios:
+/// at most [`MAX_PERIODS`] periods, each of an existing scenario, lengths clamped to 1 to
+/// [`MAX_PERIOD_MONTHS`] months. Empty entries (`0.4,,1.8`) are skipped.
+fn read_sequence(field: &str, scenarios: usize, problems: &mut Problems) -> Vec<Period> {
+    let mut entries: Vec<&str> = field.split(',').filter(|e| !e.is_empty()).collect();
+    if entries.len() > MAX_PERIODS {
+        problems.push(Problem::TooManyPeriods {
+            found: entries.len(),
+            kept: MAX_PERIODS,
+        });
+        entries.truncate(MAX_PERIODS);
+    }
+    let mut sequence = Vec::with_capacity(entries.len());
+    for (k, entry) in entries.iter().enumerate() {
+        let period = k + 1;
+        let parsed = entry.split_once('.').and_then(|(index_text, months_text)| {
+            Some((
+                index_text,
+                whole_number(index_text)?,
+                whole_number(months_text)?,
+            ))
+        });
+        let Some((index_text, index, value)) = parsed else {
+            problems.push(Problem::BadPeriod {
+                period,
+                text: snippet(&unescape(entry).0),
+            });
+            continue;
+        };
+        let scenario = match usize::try_from(index) {
+            Ok(i) if i < scenarios => i,
+            _ => {
+                problems.push(Problem::PeriodWithoutScenario {
+                    period,
+                    found: snippet(index_text),
+                });
+                continue;
+            }
+        };
+        let months = value.clamp(1, i64::from(MAX_PERIOD_MONTHS)) as u32;
+        if i64::from(months) != value {
+            problems.push(Problem::PeriodLength {
+                period,
+                value,
+                months,
+            });
+        }
+        sequence.push(Period { scenario, months });
+    }
+    sequence
+}
+
+/// A whole number written as ASCII digits with an optional `-` in front (`7`, `007`, `-3`);
+/// too large numbers saturate to `i64::MAX` or `i64::MIN`. `None` for anything else.
+fn whole_number(text: &str) -> Option<i64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(match digits.parse::<i64>() {
+        Ok(v) if negative => -v,
+        Ok(v) => v,
+        Err(_) if negative => i64::MIN,
+        Err(_) => i64::MAX,
+    })
 }
 
 /// The name given to scenario `k` when its own cannot be used.
@@ -1173,6 +1594,57 @@ impl Problem {
                      overgeslagen."
                 ),
                 format!("We could not read part of the link (‘{text}’). We skipped that part."),
+            ),
+            Problem::TooManyPeriods { found, kept } => pick(
+                format!(
+                    "De tijdlijn in de link had {found} periodes. We hebben alleen de eerste \
+                     {kept} overgenomen."
+                ),
+                format!(
+                    "The timeline in the link had {found} periods. We kept only the first {kept}."
+                ),
+            ),
+            Problem::PeriodWithoutScenario { period, .. } => pick(
+                format!(
+                    "Periode {period} van de tijdlijn hoorde bij een situatie die er niet is. We \
+                     hebben die periode weggelaten."
+                ),
+                format!(
+                    "Period {period} of the timeline belonged to a scenario that does not exist. \
+                     We left that period out."
+                ),
+            ),
+            Problem::PeriodLength {
+                period,
+                value,
+                months,
+            } => {
+                let (m_nl, m_en) = if *months == 1 {
+                    ("maand", "month")
+                } else {
+                    ("maanden", "months")
+                };
+                pick(
+                    format!(
+                        "Periode {period} van de tijdlijn duurde {value} maanden. Een periode \
+                         duurt 1 tot en met {MAX_PERIOD_MONTHS} maanden, dus we gebruiken \
+                         {months} {m_nl}."
+                    ),
+                    format!(
+                        "Period {period} of the timeline lasted {value} months. A period lasts 1 \
+                         to {MAX_PERIOD_MONTHS} months, so we use {months} {m_en}."
+                    ),
+                )
+            }
+            Problem::BadPeriod { period, text } => pick(
+                format!(
+                    "Periode {period} van de tijdlijn konden we niet lezen (‘{text}’). We hebben \
+                     die periode weggelaten."
+                ),
+                format!(
+                    "We could not read period {period} of the timeline (‘{text}’). We left that \
+                     period out."
+                ),
             ),
             Problem::MoreProblems { count } => match (count, nl) {
                 (1, true) => "Er was nog 1 ander probleem met de link.".into(),

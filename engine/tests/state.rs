@@ -1,14 +1,17 @@
-//! The shareable state (URL fragment) with the RET advisor: every valid state round-trips
-//! exactly, every damaged link gives an error or a valid state (never a panic), and old,
-//! tampered and odd links give the right repairs and messages.
+//! The shareable state (URL fragment) with the RET advisor: every valid state (with a
+//! sequence) round-trips exactly, every damaged link gives an error or a valid state (never a
+//! panic), and old (version 1), tampered and odd links give the right repairs and messages.
+//! Also the list operations on the scenarios and the sequence, and the length of a link.
 
 use std::sync::OnceLock;
 
 use advies_engine::eval::{Answer, Scenario};
 use advies_engine::model::InputKind;
+use advies_engine::scenarios::{MAX_PERIOD_MONTHS, MAX_PERIODS, Period};
 use advies_engine::state::{
     DEFAULT_NAME, DecodeError, Decoded, FORMAT_VERSION, MAX_NAME_CHARS, MAX_PROBLEMS,
-    MAX_SCENARIOS, MAX_TEXT_BYTES, NamedScenario, Problem, SharedState, decode, encode,
+    MAX_SCENARIOS, MAX_TEXT_BYTES, NameError, NamedScenario, Problem, SharedState, decode, encode,
+    valid_name,
 };
 use advies_engine::weights::WEIGHT_MAX;
 use advies_engine::{Advisor, Lang};
@@ -82,6 +85,15 @@ fn assert_valid(a: &Advisor, s: &SharedState) {
             );
         }
     }
+    assert!(
+        s.sequence.len() <= MAX_PERIODS,
+        "{} periods",
+        s.sequence.len()
+    );
+    for p in &s.sequence {
+        assert!(p.scenario < s.scenarios.len(), "{p:?}");
+        assert!((1..=MAX_PERIOD_MONTHS).contains(&p.months), "{p:?}");
+    }
     assert!(s.is_valid(a));
 }
 
@@ -147,6 +159,17 @@ fn lang() -> impl Strategy<Value = Lang> {
     prop_oneof![Just(Lang::Nl), Just(Lang::En)]
 }
 
+/// A valid sequence for `n` scenarios: often none, else up to [`MAX_PERIODS`] periods, with
+/// the shortest and longest lengths often.
+fn sequence(n: usize) -> impl Strategy<Value = Vec<Period>> {
+    let months = prop_oneof![Just(1u32), Just(MAX_PERIOD_MONTHS), 1..=MAX_PERIOD_MONTHS];
+    let period = (0..n, months).prop_map(|(scenario, months)| Period { scenario, months });
+    prop_oneof![
+        1 => Just(Vec::new()),
+        3 => prop::collection::vec(period, 1..=MAX_PERIODS),
+    ]
+}
+
 fn valid_state() -> impl Strategy<Value = SharedState> {
     let a = ret();
     let named =
@@ -157,14 +180,15 @@ fn valid_state() -> impl Strategy<Value = SharedState> {
     (prop::collection::vec(named, 1..=5), lang())
         .prop_flat_map(|(scenarios, lang)| {
             let n = scenarios.len();
-            (Just(scenarios), Just(lang), 0..n)
+            (Just(scenarios), Just(lang), 0..n, sequence(n))
         })
-        .prop_map(|(scenarios, lang, active)| SharedState {
+        .prop_map(|(scenarios, lang, active, sequence)| SharedState {
             advisor: ret().def.id.clone(),
             version: ret().def.version.clone(),
             lang,
             scenarios,
             active,
+            sequence,
         })
 }
 
@@ -180,6 +204,8 @@ enum Damage {
     FormatVersion(u32),
     AdvisorId(String),
     AdvisorVersion(String),
+    /// The sequence field (field 5) replaced.
+    Sequence(String),
 }
 
 fn damage() -> impl Strategy<Value = Damage> {
@@ -195,12 +221,24 @@ fn damage() -> impl Strategy<Value = Damage> {
         (any::<usize>(), 1usize..20).prop_map(|(p, n)| Damage::Delete(p, n)),
         (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Damage::SwapFields(a, b)),
         (any::<usize>(), 1usize..30).prop_map(|(f, n)| Damage::RepeatField(f, n)),
-        prop_oneof![Just(0u32), Just(2u32), Just(u32::MAX), any::<u32>()]
-            .prop_map(Damage::FormatVersion),
+        prop_oneof![
+            Just(0u32),
+            Just(1u32),
+            Just(3u32),
+            Just(u32::MAX),
+            any::<u32>()
+        ]
+        .prop_map(Damage::FormatVersion),
         prop_oneof![Just("rex".to_string()), "\\PC{0,12}".prop_map(|s| s)]
             .prop_map(Damage::AdvisorId),
         prop_oneof![Just("2023.2".to_string()), "\\PC{0,12}".prop_map(|s| s)]
             .prop_map(Damage::AdvisorVersion),
+        prop_oneof![
+            "([0-9]{1,3}\\.-?[0-9]{1,4},?){0,15}",
+            "[0-9.,;~=%a-z+-]{0,30}",
+            "\\PC{0,12}",
+        ]
+        .prop_map(Damage::Sequence),
     ]
 }
 
@@ -216,8 +254,11 @@ fn char_at(text: &str, pos: usize) -> usize {
 fn apply(text: &str, d: &Damage) -> String {
     let mut fields: Vec<String> = text.split(';').map(str::to_string).collect();
     let nf = fields.len();
-    if matches!(d, Damage::AdvisorId(_) | Damage::AdvisorVersion(_)) {
-        fields.resize(nf.max(3), String::new());
+    if matches!(
+        d,
+        Damage::AdvisorId(_) | Damage::AdvisorVersion(_) | Damage::Sequence(_)
+    ) {
+        fields.resize(nf.max(6), String::new());
     }
     match d {
         Damage::Truncate(p) => text[..char_at(text, *p)].to_string(),
@@ -263,6 +304,10 @@ fn apply(text: &str, d: &Damage) -> String {
         }
         Damage::AdvisorVersion(v) => {
             fields[2] = v.clone();
+            fields.join(";")
+        }
+        Damage::Sequence(seq) => {
+            fields[5] = seq.clone();
             fields.join(";")
         }
     }
@@ -317,6 +362,8 @@ proptest! {
             "[v0-9;~,=%a-z.+-]{0,200}",
             "v1;ret;2024.1;(nl|en|de);[0-9]{1,3};[A-Za-z0-9_-]{0,5};[\\PC;~,=%]{0,200}",
             "v1;ret;2024.1;nl;0;AAAA;[a-z]{0,8}~([a-z_]{1,12}=[0-9.e+-]{0,6},){0,12}~([a-z]{1,12}=[0-9.a-z-]{0,6},){0,5}",
+            "v2;ret;2024.1;(nl|en|de);[0-9]{1,3};[0-9.,-]{0,30};[A-Za-z0-9_-]{0,5};[\\PC;~,=%]{0,200}",
+            "v2;ret;2024.1;nl;[0-9];([0-9]{1,2}\\.-?[0-9]{1,4},){0,16};AAAA;([a-z]{0,8}~([a-z_]{1,12}=[0-9.e+-]{0,6},){0,6}~([a-z]{1,12}=[0-9.a-z-]{0,6},){0,3};?){1,14}",
         ],
     ) {
         let _ = check_decoded(ret(), &text);
@@ -348,8 +395,27 @@ fn every_truncation_and_replacement_of_one_link() {
             },
         ],
         active: 2,
+        sequence: vec![
+            Period {
+                scenario: 0,
+                months: 6,
+            },
+            Period {
+                scenario: 1,
+                months: 120,
+            },
+            Period {
+                scenario: 2,
+                months: 1,
+            },
+            Period {
+                scenario: 1,
+                months: 18,
+            },
+        ],
     };
     let text = encode(a, &state);
+    assert!(text.contains(";0.6,1.120,2.1,1.18;"), "{text}");
     assert_eq!(decode(a, &text).unwrap().state, state);
     let replacements = [
         ';', '~', ',', '=', '%', 'x', '9', '.', '-', '+', 'é', '\0', ' ', '#', 'v', '😀',
@@ -387,7 +453,7 @@ fn ret_state_is_short() {
     let d = SharedState::single(a, a.default_scenario(), Lang::Nl);
     let text = encode(a, &d);
     println!("RET defaults ({} characters): {text}", text.len());
-    assert!(text.starts_with("v1;ret;2024.1;nl;0;"));
+    assert!(text.starts_with("v2;ret;2024.1;nl;0;;"));
     assert!(text.ends_with(
         ";Nu~trips=8,distance=7,travel=4,age=19-64,lives=1,travels=1~cost=3,flexibility=1,convenience=1"
     ));
@@ -411,8 +477,9 @@ fn single_names_the_scenario_nu() {
     assert_eq!(s.scenarios[0].name, "Nu");
     assert_eq!(s.active, 0);
     assert_eq!((s.advisor.as_str(), s.version.as_str()), ("ret", "2024.1"));
+    assert!(s.sequence.is_empty());
     assert!(s.is_valid(a));
-    assert_eq!(FORMAT_VERSION, 1);
+    assert_eq!(FORMAT_VERSION, 2);
 }
 
 // ---------------------------------------------------------------- hand cases
@@ -713,9 +780,24 @@ fn scenarios_names_language_and_active_are_repaired() {
     };
     let mut state = SharedState::single(a, d.clone(), Lang::Nl);
 
-    // Too many scenarios: the first 12 are kept; the active one (13th) is not there.
+    // Too many scenarios: the first 12 are kept; the active one (13th) is not there, and its
+    // period is dropped with it.
     state.scenarios = (0..13).map(|k| named(&format!("S{k}"))).collect();
     state.active = 12;
+    state.sequence = vec![
+        Period {
+            scenario: 11,
+            months: 3,
+        },
+        Period {
+            scenario: 12,
+            months: 4,
+        },
+        Period {
+            scenario: 0,
+            months: 5,
+        },
+    ];
     let r = check_decoded(a, &encode(a, &state)).unwrap();
     assert_eq!(
         r.problems,
@@ -724,11 +806,29 @@ fn scenarios_names_language_and_active_are_repaired() {
                 found: 13,
                 kept: 12
             },
-            Problem::BadActive { found: "12".into() }
+            Problem::BadActive { found: "12".into() },
+            Problem::PeriodWithoutScenario {
+                period: 2,
+                found: "12".into()
+            },
         ]
     );
     assert_eq!(r.state.scenarios.len(), 12);
     assert_eq!(r.state.active, 0);
+    assert_eq!(
+        r.state.sequence,
+        vec![
+            Period {
+                scenario: 11,
+                months: 3
+            },
+            Period {
+                scenario: 0,
+                months: 5
+            }
+        ]
+    );
+    state.sequence.clear();
 
     // A name of 61 characters is cut to 60; an empty one is replaced; control characters go.
     let long: String = "é".repeat(61);
@@ -785,6 +885,7 @@ fn problems_in_one_of_several_scenarios_name_it() {
             },
         ],
         active: 1,
+        sequence: vec![],
     };
     let text = encode(a, &state);
     let bad = text.replace("Later~trips=12", "Later~trips=12,bike=3");
@@ -833,16 +934,32 @@ fn what_is_not_a_usable_link() {
     assert_eq!(decode(a, "#main"), Err(DecodeError::NotOurs));
     assert_eq!(decode(a, "v2-intro"), Err(DecodeError::NotOurs));
     assert_eq!(
-        decode(a, &good.replacen("v1;", "v2;", 1)),
-        Err(DecodeError::NewerFormat { found: 2 })
+        decode(a, &good.replacen("v2;", "v3;", 1)),
+        Err(DecodeError::NewerFormat { found: 3 })
     );
     assert_eq!(
-        decode(a, &good.replacen("v1;", "v99999999999;", 1)),
+        decode(a, &good.replacen("v2;", "v9;", 1)),
+        Err(DecodeError::NewerFormat { found: 9 })
+    );
+    assert_eq!(
+        decode(a, &good.replacen("v2;", "v99999999999;", 1)),
         Err(DecodeError::NewerFormat { found: u32::MAX })
     );
     assert_eq!(
-        decode(a, &good.replacen("v1;", "v0;", 1)),
+        decode(a, &good.replacen("v2;", "v0;", 1)),
         Err(DecodeError::Unreadable)
+    );
+    assert_eq!(
+        decode(a, &good.replacen("v2;", "v00;", 1)),
+        Err(DecodeError::Unreadable)
+    );
+    assert_eq!(
+        decode(a, &V1_DOC_EXAMPLE.replacen("v1;", "v0;", 1)),
+        Err(DecodeError::Unreadable)
+    );
+    assert_eq!(
+        decode(a, &V1_DOC_EXAMPLE.replacen("v1;", "v9;", 1)),
+        Err(DecodeError::NewerFormat { found: 9 })
     );
     assert_eq!(
         decode(a, &good.replacen(";ret;", ";belasting;", 1)),
@@ -854,7 +971,12 @@ fn what_is_not_a_usable_link() {
         decode(a, "v1;ret;2024.1;nl;0;AAAA"),
         Err(DecodeError::Unreadable)
     );
+    assert_eq!(
+        decode(a, "v2;ret;2024.1;nl;0;0.4,1.8;AAAA"),
+        Err(DecodeError::Unreadable)
+    );
     assert_eq!(decode(a, "v1;ret"), Err(DecodeError::Unreadable));
+    assert_eq!(decode(a, "v2;ret"), Err(DecodeError::Unreadable));
     let huge = format!("{good};{}", "x".repeat(MAX_TEXT_BYTES));
     assert_eq!(decode(a, &huge), Err(DecodeError::Unreadable));
     for e in [
@@ -988,6 +1110,28 @@ fn every_problem_has_a_message_in_both_languages() {
             scenario: None,
             text: "x".into(),
         },
+        Problem::TooManyPeriods {
+            found: 15,
+            kept: 12,
+        },
+        Problem::PeriodWithoutScenario {
+            period: 2,
+            found: "7".into(),
+        },
+        Problem::PeriodLength {
+            period: 1,
+            value: 0,
+            months: 1,
+        },
+        Problem::PeriodLength {
+            period: 3,
+            value: 500,
+            months: 120,
+        },
+        Problem::BadPeriod {
+            period: 4,
+            text: "x".into(),
+        },
         Problem::MoreProblems { count: 1 },
         Problem::MoreProblems { count: 5 },
     ];
@@ -1006,4 +1150,712 @@ fn every_problem_has_a_message_in_both_languages() {
         inputs: a.inputs.iter().map(|i| i.id.clone()).collect(),
     };
     assert!(m.message(a, Lang::Nl).contains("en 3 andere"));
+}
+
+// ---------------------------------------------------------------- format version 2: sequence
+
+fn period(scenario: usize, months: u32) -> Period {
+    Period { scenario, months }
+}
+
+fn named(name: &str, scenario: Scenario) -> NamedScenario {
+    NamedScenario {
+        name: name.into(),
+        scenario,
+    }
+}
+
+/// The example of format version 1 in the module documentation before version 2.
+const V1_DOC_EXAMPLE: &str = "v1;ret;2024.1;nl;0;s7en;Nu~trips=8,distance=7,travel=4,age=19-64,lives=1,travels=1~cost=3,flexibility=1,convenience=1";
+
+/// The example of format version 2 in the module documentation.
+const V2_DOC_EXAMPLE: &str = "v2;ret;2024.1;nl;1;0.6,1.18;k6g-;Nu~trips=8,distance=7,travel=4,age=19-64,lives=1,travels=1~cost=3,flexibility=1,convenience=1;Na%20de%20verhuizing~trips=10,distance=3,travel=5,age=19-64,lives=1,travels=1~cost=5,flexibility=1,convenience=2";
+
+/// Two scenarios, the second active, 6 months of "Nu" then 18 months of "Na de verhuizing".
+fn two_with_sequence() -> SharedState {
+    let a = ret();
+    let mut s = SharedState::single(a, a.default_scenario(), Lang::Nl);
+    s.scenarios.push(named(
+        "Na de verhuizing",
+        scenario(&[10.0, 3.0, 5.0, 3.0, 1.0, 1.0], &[5.0, 1.0, 2.0]),
+    ));
+    s.active = 1;
+    s.sequence = vec![period(0, 6), period(1, 18)];
+    s
+}
+
+#[test]
+fn the_documented_examples_read_back() {
+    let a = ret();
+    let s = two_with_sequence();
+    let text = encode(a, &s);
+    println!("{text}");
+    assert_eq!(text, V2_DOC_EXAMPLE);
+    assert_eq!(
+        decode(a, V2_DOC_EXAMPLE),
+        Ok(Decoded {
+            state: s,
+            problems: vec![]
+        })
+    );
+    let d = decode(a, V1_DOC_EXAMPLE).unwrap();
+    assert_eq!(d.problems, vec![]);
+    assert_eq!(
+        d.state,
+        SharedState::single(a, a.default_scenario(), Lang::Nl)
+    );
+}
+
+/// Links written by format version 1 (before sequences) read exactly as they did: the same
+/// scenarios, an empty sequence, the same repairs.
+#[test]
+fn version_1_links_still_read() {
+    let a = ret();
+    // Written by the version 1 encoder (commit 6792b63): three scenarios, Unicode and
+    // separators in names.
+    let three = "v1;ret;2024.1;en;2;wsdb;Nu~trips=8,distance=7,travel=4,age=19-64,lives=1,travels=1~cost=3,flexibility=1,convenience=1;Na%20de%20verhuizing%3B%205%20km%20%7E%2050%25~trips=20,distance=5,travel=5,age=19-64,lives=0,travels=1~cost=7.25,flexibility=0,convenience=10;Ouder%20%F0%9F%98%80%20%E2%82%AC~trips=3,distance=50,travel=1,age=4-11,lives=1,travels=0~cost=0.01,flexibility=9.99,convenience=3";
+    let d = decode(a, three).unwrap();
+    assert_eq!(d.problems, vec![]);
+    assert_eq!(
+        d.state,
+        SharedState {
+            advisor: "ret".into(),
+            version: "2024.1".into(),
+            lang: Lang::En,
+            scenarios: vec![
+                named("Nu", a.default_scenario()),
+                named(
+                    "Na de verhuizing; 5 km ~ 50%",
+                    scenario(&[20.0, 5.0, 5.0, 3.0, 0.0, 1.0], &[7.25, 0.0, 10.0])
+                ),
+                named(
+                    "Ouder 😀 €",
+                    scenario(&[3.0, 50.0, 1.0, 1.0, 1.0, 0.0], &[0.01, 9.99, 3.0])
+                ),
+            ],
+            active: 2,
+            sequence: vec![],
+        }
+    );
+    // Written again, it is a version 2 link for the same state.
+    let again = encode(a, &d.state);
+    assert!(again.starts_with("v2;ret;2024.1;en;2;;"), "{again}");
+    assert_eq!(decode(a, &again).unwrap().state, d.state);
+
+    // A tampered version 1 link is repaired as before.
+    let d = check_decoded(a, &V1_DOC_EXAMPLE.replace("trips=8", "trips=99")).unwrap();
+    assert_eq!(
+        d.problems,
+        vec![
+            Problem::Incomplete,
+            Problem::OutOfRange {
+                scenario: None,
+                input: "trips_per_week".into(),
+                value: 99.0,
+                clamped: 40.0
+            }
+        ]
+    );
+    assert!(d.state.sequence.is_empty());
+    // A version 1 link from the older advisor version, cut short by hand.
+    let old = "v1;ret;2023.2;en;0;AAAA;Nu~trips=55,distance=12~cost=5";
+    let d = check_decoded(a, old).unwrap();
+    assert!(d.problems.contains(&Problem::Incomplete));
+    assert_eq!(d.state.scenarios[0].scenario.inputs[..2], [40.0, 12.0]);
+    // Percent-encoded once more.
+    let wrapped = V1_DOC_EXAMPLE.replace(';', "%3B").replace(',', "%2C");
+    assert_eq!(decode(a, &wrapped).unwrap().problems, vec![]);
+}
+
+/// The sequence field of a valid link replaced by `sequence`; the state as decoded.
+fn with_sequence(sequence: &str) -> Decoded {
+    let a = ret();
+    let text = encode(a, &two_with_sequence());
+    assert!(text.contains(";0.6,1.18;"));
+    check_decoded(a, &text.replacen(";0.6,1.18;", &format!(";{sequence};"), 1)).unwrap()
+}
+
+#[test]
+fn a_damaged_sequence_is_repaired_period_by_period() {
+    let a = ret();
+    let whole = two_with_sequence();
+
+    // A period of a scenario that does not exist is left out.
+    let d = with_sequence("0.6,2.3,1.18");
+    assert_eq!(
+        d.problems,
+        vec![
+            Problem::Incomplete,
+            Problem::PeriodWithoutScenario {
+                period: 2,
+                found: "2".into()
+            }
+        ]
+    );
+    assert_eq!(d.state.sequence, whole.sequence);
+    assert_eq!(
+        d.problems[1].message(a, Lang::Nl),
+        "Periode 2 van de tijdlijn hoorde bij een situatie die er niet is. We hebben die \
+         periode weggelaten."
+    );
+    assert_eq!(
+        d.problems[1].message(a, Lang::En),
+        "Period 2 of the timeline belonged to a scenario that does not exist. We left that \
+         period out."
+    );
+    let d = with_sequence("99999999999999999999999.4,-1.4,1.18");
+    assert_eq!(
+        &d.problems[1..],
+        &[
+            Problem::PeriodWithoutScenario {
+                period: 1,
+                found: "99999999999999999999999".into()
+            },
+            Problem::PeriodWithoutScenario {
+                period: 2,
+                found: "-1".into()
+            }
+        ]
+    );
+    assert_eq!(d.state.sequence, vec![period(1, 18)]);
+
+    // Months out of range are clamped.
+    let d = with_sequence("0.0,1.121");
+    assert_eq!(
+        &d.problems[1..],
+        &[
+            Problem::PeriodLength {
+                period: 1,
+                value: 0,
+                months: 1
+            },
+            Problem::PeriodLength {
+                period: 2,
+                value: 121,
+                months: MAX_PERIOD_MONTHS
+            }
+        ]
+    );
+    assert_eq!(d.state.sequence, vec![period(0, 1), period(1, 120)]);
+    assert_eq!(
+        d.problems[1].message(a, Lang::Nl),
+        "Periode 1 van de tijdlijn duurde 0 maanden. Een periode duurt 1 tot en met 120 \
+         maanden, dus we gebruiken 1 maand."
+    );
+    assert_eq!(
+        d.problems[2].message(a, Lang::En),
+        "Period 2 of the timeline lasted 121 months. A period lasts 1 to 120 months, so we use \
+         120 months."
+    );
+    let d = with_sequence("0.-5,1.99999999999999999999999");
+    assert_eq!(
+        &d.problems[1..],
+        &[
+            Problem::PeriodLength {
+                period: 1,
+                value: -5,
+                months: 1
+            },
+            Problem::PeriodLength {
+                period: 2,
+                value: i64::MAX,
+                months: MAX_PERIOD_MONTHS
+            }
+        ]
+    );
+
+    // An unreadable period is left out.
+    let d = with_sequence("0.6,zes,1.18,1.,.4,1.2.3,1.1e2,0~6,%41");
+    assert_eq!(
+        &d.problems[1..],
+        &["zes", "1.", ".4", "1.2.3", "1.1e2", "0~6", "A"]
+            .iter()
+            .zip([2, 4, 5, 6, 7, 8, 9])
+            .map(|(text, period)| Problem::BadPeriod {
+                period,
+                text: text.to_string()
+            })
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(d.state.sequence, whole.sequence);
+    assert_eq!(
+        d.problems[1].message(a, Lang::Nl),
+        "Periode 2 van de tijdlijn konden we niet lezen (‘zes’). We hebben die periode \
+         weggelaten."
+    );
+    // Empty entries are skipped (only the check notices).
+    let d = with_sequence(",0.6,,1.18,");
+    assert_eq!(d.problems, vec![Problem::Incomplete]);
+    assert_eq!(d.state.sequence, whole.sequence);
+
+    // Too many periods: the first 12 are kept (and then repaired).
+    let many: Vec<String> = (0..15).map(|k| format!("{}.{}", k % 3, k + 1)).collect();
+    let d = with_sequence(&many.join(","));
+    assert_eq!(
+        &d.problems[1..],
+        &[
+            Problem::TooManyPeriods {
+                found: 15,
+                kept: 12
+            },
+            Problem::PeriodWithoutScenario {
+                period: 3,
+                found: "2".into()
+            },
+            Problem::PeriodWithoutScenario {
+                period: 6,
+                found: "2".into()
+            },
+            Problem::PeriodWithoutScenario {
+                period: 9,
+                found: "2".into()
+            },
+            Problem::PeriodWithoutScenario {
+                period: 12,
+                found: "2".into()
+            },
+        ]
+    );
+    assert_eq!(d.state.sequence.len(), 8);
+    assert_eq!(d.state.sequence[7], period(1, 11));
+    assert_eq!(
+        d.problems[1].message(a, Lang::Nl),
+        "De tijdlijn in de link had 15 periodes. We hebben alleen de eerste 12 overgenomen."
+    );
+
+    // Whatever the sequence field holds, both scenarios and their answers stay.
+    for junk in [
+        "", ";", "~~", "x", "%", "0.6;1.18", "=,=,=", "😀", "0.6~Nu~",
+    ] {
+        let text = encode(a, &whole).replacen(";0.6,1.18;", &format!(";{junk};"), 1);
+        let d = check_decoded(a, &text).unwrap();
+        if !junk.contains(';') {
+            assert_eq!(d.state.scenarios, whole.scenarios, "{junk}");
+            assert_eq!(d.state.active, 1, "{junk}");
+        }
+    }
+}
+
+#[test]
+fn a_state_with_a_bad_sequence_is_not_valid() {
+    let a = ret();
+    let mut s = two_with_sequence();
+    assert!(s.is_valid(a));
+    for bad in [period(2, 4), period(0, 0), period(1, MAX_PERIOD_MONTHS + 1)] {
+        s.sequence.push(bad);
+        assert!(!s.is_valid(a), "{bad:?}");
+        s.sequence.pop();
+    }
+    s.sequence = vec![period(0, 1); MAX_PERIODS];
+    assert!(s.is_valid(a));
+    s.sequence.push(period(0, 1));
+    assert!(!s.is_valid(a));
+    // Written as it is; read back repaired.
+    let d = check_decoded(a, &encode(a, &s)).unwrap();
+    assert_eq!(
+        d.problems,
+        vec![Problem::TooManyPeriods {
+            found: 13,
+            kept: 12
+        }]
+    );
+}
+
+// ---------------------------------------------------------------- list operations
+
+/// Four scenarios A, B, C, D (answers differ in the trips), C active, a sequence over all.
+fn four() -> SharedState {
+    let a = ret();
+    let mut s = SharedState::single(a, a.default_scenario(), Lang::Nl);
+    s.scenarios = ["A", "B", "C", "D"]
+        .iter()
+        .enumerate()
+        .map(|(k, n)| {
+            named(
+                n,
+                scenario(&[k as f64, 7.0, 4.0, 3.0, 1.0, 1.0], &[3.0, 1.0, 1.0]),
+            )
+        })
+        .collect();
+    s.active = 2;
+    s.sequence = vec![
+        period(0, 1),
+        period(1, 2),
+        period(2, 3),
+        period(3, 4),
+        period(1, 5),
+    ];
+    assert!(s.is_valid(a));
+    s
+}
+
+fn names(s: &SharedState) -> Vec<&str> {
+    s.scenarios.iter().map(|n| n.name.as_str()).collect()
+}
+
+/// The sequence as (scenario name, months), which list operations keep.
+fn by_name(s: &SharedState) -> Vec<(String, u32)> {
+    s.sequence
+        .iter()
+        .map(|p| (s.scenarios[p.scenario].name.clone(), p.months))
+        .collect()
+}
+
+fn active_name(s: &SharedState) -> &str {
+    &s.scenarios[s.active].name
+}
+
+#[test]
+fn remove_drops_the_periods_and_shifts_the_rest() {
+    let a = ret();
+    let mut s = four();
+    assert!(s.remove(1));
+    assert_eq!(names(&s), ["A", "C", "D"]);
+    assert_eq!(s.sequence, vec![period(0, 1), period(1, 3), period(2, 4)]);
+    assert_eq!(active_name(&s), "C");
+    assert!(s.is_valid(a));
+
+    // Removing the active one: the next becomes active, or the one before for the last.
+    let mut s = four();
+    assert!(s.remove(2));
+    assert_eq!((names(&s), active_name(&s)), (vec!["A", "B", "D"], "D"));
+    assert_eq!(
+        by_name(&s),
+        [("A", 1), ("B", 2), ("D", 4), ("B", 5)].map(|(n, m)| (n.to_string(), m))
+    );
+    let mut s = four();
+    s.active = 3;
+    assert!(s.remove(3));
+    assert_eq!((names(&s), active_name(&s)), (vec!["A", "B", "C"], "C"));
+    assert!(s.is_valid(a));
+
+    // Down to one; the last one is never removed; bad indexes change nothing.
+    let mut s = four();
+    assert!(!s.remove(4) && !s.remove(usize::MAX));
+    assert_eq!(s, four());
+    assert!(s.remove(0) && s.remove(0) && s.remove(0));
+    assert_eq!((names(&s), s.active), (vec!["D"], 0));
+    assert_eq!(s.sequence, vec![period(0, 4)]);
+    assert!(!s.remove(0));
+    assert_eq!(names(&s), ["D"]);
+    assert!(s.is_valid(a));
+}
+
+#[test]
+fn move_to_keeps_periods_and_active_with_their_scenarios() {
+    let a = ret();
+    for from in 0..4 {
+        for to in 0..4 {
+            let mut s = four();
+            let before = by_name(&s);
+            assert!(s.move_to(from, to));
+            let mut order = vec!["A", "B", "C", "D"];
+            let moved = order.remove(from);
+            order.insert(to, moved);
+            assert_eq!(names(&s), order, "{from} → {to}");
+            assert_eq!(by_name(&s), before, "{from} → {to}");
+            assert_eq!(active_name(&s), "C", "{from} → {to}");
+            assert!(s.is_valid(a));
+        }
+    }
+    let mut s = four();
+    assert!(s.move_to(0, 3));
+    assert_eq!(names(&s), ["B", "C", "D", "A"]);
+    assert_eq!(s.sequence[0], period(3, 1));
+    assert!(!s.move_to(0, 4) && !s.move_to(4, 0) && !s.move_to(usize::MAX, usize::MAX));
+    assert_eq!(names(&s), ["B", "C", "D", "A"]);
+}
+
+#[test]
+fn add_and_duplicate() {
+    let a = ret();
+    let mut s = four();
+    let x = named("  X\n ", a.default_scenario());
+    assert_eq!(s.add(x), Some(4));
+    assert_eq!(names(&s), ["A", "B", "C", "D", "X"]);
+    assert_eq!(
+        (s.active, s.sequence.clone()),
+        (four().active, four().sequence)
+    );
+    assert!(s.is_valid(a));
+    // An empty name gets a free default name.
+    assert_eq!(s.add(named("", a.default_scenario())), Some(5));
+    assert_eq!(s.scenarios[5].name, "Nu");
+    assert_eq!(s.add(named(" ", a.default_scenario())), Some(6));
+    assert_eq!(s.scenarios[6].name, "Nu (2)");
+
+    // A copy goes right after its original; later scenarios and their periods shift.
+    let mut s = four();
+    let before = by_name(&s);
+    assert_eq!(s.duplicate(1, "B (kopie)".into()), Some(2));
+    assert_eq!(names(&s), ["A", "B", "B (kopie)", "C", "D"]);
+    assert_eq!(s.scenarios[2].scenario, s.scenarios[1].scenario);
+    assert_eq!(by_name(&s), before);
+    assert_eq!(active_name(&s), "C");
+    assert!(s.is_valid(a));
+    assert_eq!(s.duplicate(4, String::new()), Some(5));
+    assert_eq!(s.scenarios[5].name, "D (2)");
+    let long = "é".repeat(MAX_NAME_CHARS + 5);
+    assert_eq!(s.duplicate(0, long), Some(1));
+    assert_eq!(s.scenarios[1].name, "é".repeat(MAX_NAME_CHARS));
+    assert!(s.is_valid(a));
+    assert_eq!(s.duplicate(7, "x".into()), None);
+    assert_eq!(s.duplicate(usize::MAX, "x".into()), None);
+
+    // Full.
+    let mut s = four();
+    while s.scenarios.len() < MAX_SCENARIOS {
+        assert!(s.duplicate(0, "copy".into()).is_some());
+    }
+    assert!(s.is_valid(a));
+    let full = s.clone();
+    assert_eq!(s.add(named("Y", a.default_scenario())), None);
+    assert_eq!(s.duplicate(0, "Y".into()), None);
+    assert_eq!(s, full);
+}
+
+#[test]
+fn rename_trims_and_refuses_bad_names() {
+    let a = ret();
+    let mut s = four();
+    assert_eq!(s.rename(0, "  Na de verhuizing \t"), Ok(()));
+    assert_eq!(s.scenarios[0].name, "Na de verhuizing");
+    assert_eq!(s.rename(1, "a\u{7}b"), Ok(()));
+    assert_eq!(s.scenarios[1].name, "ab");
+    assert_eq!(s.rename(2, "   "), Err(NameError::Empty));
+    assert_eq!(s.rename(2, ""), Err(NameError::Empty));
+    assert_eq!(
+        s.rename(2, &"é".repeat(MAX_NAME_CHARS + 1)),
+        Err(NameError::TooLong)
+    );
+    assert_eq!(s.scenarios[2].name, "C");
+    assert_eq!(
+        s.rename(2, &format!(" {} ", "é".repeat(MAX_NAME_CHARS))),
+        Ok(())
+    );
+    assert!(s.is_valid(a));
+    // A scenario that does not exist: the name is still checked, nothing changes.
+    let before = s.clone();
+    assert_eq!(s.rename(9, "Z"), Ok(()));
+    assert_eq!(s.rename(9, ""), Err(NameError::Empty));
+    assert_eq!(s, before);
+
+    for e in [NameError::Empty, NameError::TooLong] {
+        let (nl, en) = (e.message(Lang::Nl), e.message(Lang::En));
+        println!("{nl}\n{en}");
+        assert!(nl.ends_with('.') && en.ends_with('.') && nl != en);
+        assert_eq!(e.to_string(), en);
+    }
+    assert_eq!(
+        NameError::TooLong.message(Lang::Nl),
+        "Deze naam is te lang. Een naam heeft maximaal 60 tekens."
+    );
+    assert_eq!(
+        NameError::Empty.message(Lang::Nl),
+        "Geef de situatie een naam."
+    );
+}
+
+#[test]
+fn unique_name_counts_up() {
+    let a = ret();
+    let mut s = SharedState::single(a, a.default_scenario(), Lang::Nl);
+    assert_eq!(s.unique_name("Later"), "Later");
+    assert_eq!(s.unique_name("Nu"), "Nu (2)");
+    assert_eq!(s.unique_name("  Nu "), "Nu (2)");
+    assert_eq!(s.unique_name(""), "Nu (2)");
+    s.add(named("Nu (2)", a.default_scenario()));
+    assert_eq!(s.unique_name("Nu"), "Nu (3)");
+    assert_eq!(s.unique_name("Nu (2)"), "Nu (3)");
+    s.add(named("Nu (4)", a.default_scenario()));
+    assert_eq!(s.unique_name("Nu"), "Nu (3)");
+    s.add(named("Nu (3)", a.default_scenario()));
+    assert_eq!(s.unique_name("Nu (3)"), "Nu (5)");
+    // "(2)" alone is a name, not a number.
+    s.add(named("(2)", a.default_scenario()));
+    assert_eq!(s.unique_name("(2)"), "(2) (2)");
+
+    // Room is made for the number.
+    let long = "é".repeat(MAX_NAME_CHARS);
+    s.add(named(&long, a.default_scenario()));
+    let u = s.unique_name(&long);
+    assert_eq!(u, format!("{} (2)", "é".repeat(MAX_NAME_CHARS - 4)));
+    assert!(valid_name(&u));
+    let longer = "x".repeat(MAX_NAME_CHARS + 10);
+    assert_eq!(s.unique_name(&longer), "x".repeat(MAX_NAME_CHARS));
+    // Every scenario can get a unique name.
+    let mut s = SharedState::single(a, a.default_scenario(), Lang::Nl);
+    while s.scenarios.len() < MAX_SCENARIOS {
+        let n = s.unique_name(&long);
+        assert!(valid_name(&n) && !names(&s).contains(&n.as_str()), "{n}");
+        s.add(named(&n, a.default_scenario()));
+    }
+    assert!(s.is_valid(a));
+}
+
+#[test]
+fn sequence_helpers_check_their_periods() {
+    let a = ret();
+    let mut s = four();
+    let before = s.clone();
+    assert!(!s.add_period(period(4, 1)));
+    assert!(!s.add_period(period(0, 0)));
+    assert!(!s.add_period(period(0, MAX_PERIOD_MONTHS + 1)));
+    assert!(!s.set_period(0, period(4, 1)));
+    assert!(!s.set_period(0, period(0, 0)));
+    assert!(!s.set_period(5, period(0, 1)));
+    assert!(!s.remove_period(5) && !s.remove_period(usize::MAX));
+    assert!(!s.move_period(0, 5) && !s.move_period(5, 0));
+    assert_eq!(s, before);
+
+    assert!(s.add_period(period(3, MAX_PERIOD_MONTHS)));
+    assert_eq!(s.sequence.len(), 6);
+    assert!(s.set_period(0, period(2, 9)));
+    assert_eq!(s.sequence[0], period(2, 9));
+    assert!(s.move_period(0, 5));
+    assert_eq!(s.sequence[5], period(2, 9));
+    assert_eq!(s.sequence[0], period(1, 2));
+    assert!(s.move_period(5, 5));
+    assert!(s.remove_period(0));
+    assert_eq!(s.sequence[0], period(2, 3));
+    assert!(s.is_valid(a));
+    while s.sequence.len() < MAX_PERIODS {
+        assert!(s.add_period(period(0, 1)));
+    }
+    assert!(!s.add_period(period(0, 1)));
+    assert_eq!(s.sequence.len(), MAX_PERIODS);
+    assert!(s.is_valid(a));
+    while s.remove_period(0) {}
+    assert!(s.sequence.is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Any list operation with any indexes on a valid state: no panic, the state stays valid,
+    /// and each period and `active` keep pointing at the same scenario (unless it was removed).
+    #[test]
+    fn list_operations_keep_the_state_valid(
+        state in valid_state(),
+        ops in prop::collection::vec((0u8..9, 0usize..14, 0usize..14, 0u32..=130), 1..20),
+    ) {
+        let a = ret();
+        let mut s = state;
+        for (op, i, j, m) in ops {
+            // Tag each scenario so it can be followed.
+            for (k, ns) in s.scenarios.iter_mut().enumerate() {
+                ns.scenario.inputs[0] = k as f64;
+            }
+            let tag = |s: &SharedState, k: usize| s.scenarios[k].scenario.inputs[0];
+            let periods: Vec<(f64, u32)> =
+                s.sequence.iter().map(|p| (tag(&s, p.scenario), p.months)).collect();
+            let active = tag(&s, s.active);
+            let n = s.scenarios.len();
+            let changed = match op {
+                0 => s.add(named("x", a.default_scenario())).is_some(),
+                1 => s.duplicate(i, "kopie".into()).is_some(),
+                2 => s.remove(i),
+                3 => s.move_to(i, j),
+                4 => s.rename(i, "nieuw").is_ok(),
+                5 => s.add_period(period(i, m)),
+                6 => s.remove_period(i),
+                7 => s.move_period(i, j),
+                _ => s.set_period(i, period(j, m)),
+            };
+            prop_assert!(s.is_valid(a), "op {} {} {} {}: {:?}", op, i, j, m, s);
+            if op <= 3 {
+                let expected: Vec<(f64, u32)> = if op == 2 && changed {
+                    periods.into_iter().filter(|&(t, _)| t != i as f64).collect()
+                } else {
+                    periods
+                };
+                let now: Vec<(f64, u32)> =
+                    s.sequence.iter().map(|p| (tag(&s, p.scenario), p.months)).collect();
+                prop_assert_eq!(now, expected);
+                if !(op == 2 && changed && active == i as f64) {
+                    prop_assert_eq!(tag(&s, s.active), active);
+                }
+            }
+            if !changed {
+                prop_assert_eq!(s.scenarios.len(), n);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- link length
+
+/// Links must stay well under the 2,000 characters that every browser, chat app and mail
+/// program takes.
+#[test]
+fn four_scenarios_with_a_sequence_fit_in_a_link() {
+    let a = ret();
+    let realistic = SharedState {
+        advisor: "ret".into(),
+        version: "2024.1".into(),
+        lang: Lang::Nl,
+        scenarios: vec![
+            named(
+                "Nu",
+                scenario(&[10.0, 12.0, 5.0, 3.0, 1.0, 1.0], &[6.5, 2.0, 1.25]),
+            ),
+            named(
+                "Na de verhuizing",
+                scenario(&[6.0, 23.0, 3.0, 3.0, 0.0, 1.0], &[7.0, 3.5, 1.0]),
+            ),
+            named(
+                "Thuiswerken 3 dagen",
+                scenario(&[4.0, 23.0, 2.0, 3.0, 0.0, 1.0], &[8.0, 1.0, 0.5]),
+            ),
+            named(
+                "Met pensioen (65+)",
+                scenario(&[14.0, 5.0, 7.0, 4.0, 1.0, 1.0], &[4.0, 6.0, 3.25]),
+            ),
+        ],
+        active: 1,
+        sequence: vec![period(0, 6), period(1, 18), period(2, 36), period(3, 60)],
+    };
+    assert!(realistic.is_valid(a));
+    let text = encode(a, &realistic);
+    println!(
+        "4 realistic scenarios, 4 periods: {} characters\n{text}",
+        text.len()
+    );
+    assert!(text.len() < 2000, "{} characters", text.len());
+    assert_eq!(decode(a, &text).unwrap().state, realistic);
+
+    // Worst case with 2-byte characters: 4 names of 60 × 'é' (6 characters escaped each),
+    // the longest answers and weights, 12 periods of 120 months.
+    let mut worst = realistic.clone();
+    for ns in &mut worst.scenarios {
+        ns.name = "é".repeat(MAX_NAME_CHARS);
+        ns.scenario = scenario(&[40.0, 50.0, 7.0, 2.0, 0.0, 0.0], &[9.99, 0.01, 7.25]);
+    }
+    worst.sequence = vec![period(3, MAX_PERIOD_MONTHS); MAX_PERIODS];
+    assert!(worst.is_valid(a));
+    let text = encode(a, &worst);
+    println!(
+        "worst case, 4 names of {MAX_NAME_CHARS} × 'é', 12 periods: {} characters",
+        text.len()
+    );
+    assert_eq!(decode(a, &text).unwrap().state, worst);
+    // With 4-byte characters (12 characters escaped each) it is longer still.
+    for ns in &mut worst.scenarios {
+        ns.name = "😀".repeat(MAX_NAME_CHARS);
+    }
+    let text = encode(a, &worst);
+    println!(
+        "worst case, 4 names of {MAX_NAME_CHARS} × '😀', 12 periods: {} characters",
+        text.len()
+    );
+    assert_eq!(decode(a, &text).unwrap().state, worst);
+    // All 12 scenarios at their longest still fit what decode reads.
+    worst.scenarios = vec![worst.scenarios[0].clone(); MAX_SCENARIOS];
+    let text = encode(a, &worst);
+    println!(
+        "12 names of {MAX_NAME_CHARS} × '😀', 12 periods: {} characters",
+        text.len()
+    );
+    assert!(text.len() <= MAX_TEXT_BYTES);
+    assert_eq!(decode(a, &text).unwrap().state, worst);
 }
