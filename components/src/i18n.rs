@@ -89,8 +89,8 @@ keys! {
     PerYear => "per jaar", "per year";
     Version => "Versie", "Version";
     ValidFrom => "geldig vanaf", "valid from";
-    Privacy => "Alles wordt in je eigen browser berekend. We bewaren en versturen niets.",
-        "Everything is calculated in your own browser. We do not store or send anything.";
+    Privacy => "Alles wordt in je eigen browser berekend. We versturen niets. We bewaren alleen iets op dit apparaat als jij daarom vraagt.",
+        "Everything is calculated in your own browser. We do not send anything. We only store something on this device when you ask us to.";
     StartFailedTitle => "Deze keuzehulp kan niet starten", "This choice guide cannot start";
     StartFailedBody => "Er staat een fout in de beschrijving van deze keuzehulp. Dat ligt niet aan jou. Probeer het later nog eens.",
         "There is a mistake in the description of this choice guide. It is not your fault. Please try again later.";
@@ -126,6 +126,96 @@ keys! {
     TradeOffConflict => "Dit antwoord past niet bij je eerdere antwoorden. We houden de gewichten van je eerdere antwoorden. Kies opnieuw, of verander een eerder antwoord.",
         "This answer does not fit your earlier answers. We keep the weights from your earlier answers. Choose again, or change an earlier answer.";
     TradeOffRestart => "Opnieuw beginnen met nieuwe voorbeelden", "Start again with new examples";
+    // ---- scenarios
+    ScenariosHeading => "Jouw situaties", "Your situations";
+    ScenariosIntro => "Kijk wat er verandert als je leven verandert. Maak een kopie van je situatie en pas die aan. Of kies iets dat gaat gebeuren.",
+        "See what changes when your life changes. Make a copy of your situation and change it. Or pick something that is going to happen.";
+    ScenarioDuplicate => "Maak een kopie van deze situatie", "Copy this situation";
+    ScenarioLimit => "Je hebt al het grootste aantal situaties. Verwijder er eerst een.",
+        "You already have the largest number of situations. Delete one first.";
+    ScenarioRestored => "De situatie is terug.", "The situation is back.";
+    ScenarioKeepOne => "Je hebt maar één situatie. Die kun je niet verwijderen.",
+        "You have only one situation. You cannot delete it.";
+    Undo => "Ongedaan maken", "Undo";
+    LifeEventsSummary => "Er gaat iets veranderen in mijn leven", "Something is going to change in my life";
+    LifeEventsIntro => "Kies wat er gaat gebeuren. We maken dan een nieuwe situatie met die verandering. Die kun je daarna nog aanpassen.",
+        "Choose what is going to happen. We then make a new situation with that change. You can still change it afterwards.";
+    ScenarioManage => "Deze situatie: naam, volgorde of verwijderen", "This situation: name, order or delete";
+    ScenarioName => "Naam van deze situatie", "Name of this situation";
+    ScenarioNameSave => "Naam opslaan", "Save name";
+    ScenarioEarlier => "Eerder in de lijst", "Earlier in the list";
+    ScenarioLater => "Later in de lijst", "Later in the list";
+    ScenarioDelete => "Verwijder deze situatie", "Delete this situation";
+    // ---- side by side
+    CompareHeading => "Situaties naast elkaar", "Situations side by side";
+    CompareEmpty => "Maak een tweede situatie. Dan zie je hier de situaties naast elkaar.",
+        "Make a second situation. Then you see the situations side by side here.";
+    CompareIsBase => "Hiermee vergelijken we de andere situaties.", "We compare the other situations with this one.";
+    CompareAdvice => "Advies", "Advice";
+    CompareCost => "Kosten per maand", "Cost per month";
+    CompareSolid => "Hoe zeker", "How solid";
+    CompareWhat => "Wat verandert er", "What changes";
+    CompareAnswers => "Antwoorden", "Answers";
+    CompareWeights => "Wat je belangrijk vindt", "What matters to you";
+    ComparePrevious => "Vorige situatie", "Previous situation";
+    CompareNext => "Volgende situatie", "Next situation";
+    ComparePick => "Kies welke situaties je naast elkaar ziet (hoogstens 4):",
+        "Choose which situations you see side by side (at most 4):";
+    NotAsked => "niet gevraagd", "not asked";
+    // ---- over time
+    TimelineHeading => "Over tijd: wat betaal je in totaal?", "Over time: what do you pay in total?";
+    TimelineIntro => "Zet je situaties achter elkaar. Kies per periode hoeveel maanden die duurt. Je ziet dan per periode het beste advies en wat je in totaal betaalt.",
+        "Put your situations in a row. Choose for each period how many months it lasts. You then see the best advice per period and what you pay in total.";
+    TimelineStart => "Maak een tijdlijn", "Make a timeline";
+    TimelineStarted => "De tijdlijn is gemaakt. Pas de maanden aan.", "The timeline is made. Change the months.";
+    TimelineAdd => "Periode toevoegen", "Add a period";
+    TimelineFull => "Je hebt al het grootste aantal periodes.", "You already have the largest number of periods.";
+    TimelineResult => "Per periode en in totaal", "Per period and in total";
+    TimelineKeep => "Wat kost het als je de hele tijd één product houdt?", "What does it cost to keep one product all the time?";
+    NoAdvice => "geen advies", "no advice";
+    Period => "Periode", "Period";
+    Scenario => "Situatie", "Situation";
+    Months => "Aantal maanden", "Number of months";
+    Subtotal => "Samen", "Together";
+    Product => "Product", "Product";
+    Earlier => "Eerder", "Earlier";
+    Later => "Later", "Later";
+    Remove => "Verwijder", "Remove";
+    // ---- share, device, person
+    TalkToSomeone => "Liever met iemand praten?", "Rather talk to someone?";
+    TalkIntro => "Maak een samenvatting voor een medewerker. Daarin staat alles wat je hebt ingevuld en het advies. Dan hoef je niets opnieuw te vertellen. Je ziet er ook hoe je contact opneemt.",
+        "Make a summary for an employee. It holds everything you filled in and the advice. Then you do not have to explain it all again. It also shows how to get in touch.";
+    OpenSummary => "Maak een samenvatting", "Make a summary";
+    ShareHeading => "Bewaren en delen", "Save and share";
+    ShareIntro => "Bewaar je situaties voor later, of deel ze met iemand die je helpt.",
+        "Keep your situations for later, or share them with someone who helps you.";
+    ShareLinkLabel => "Link naar jouw situaties", "Link to your situations";
+    CopyLink => "Kopieer de link", "Copy the link";
+    Copied => "De link is gekopieerd.", "The link has been copied.";
+    CopyFailed => "Kopiëren lukte niet. Selecteer de link en kopieer hem zelf.",
+        "Copying did not work. Select the link and copy it yourself.";
+    LinkPrivacy => "Je antwoorden staan in de link zelf. Deel hem alleen met wie je vertrouwt. De link wordt niet naar ons gestuurd.",
+        "Your answers are in the link itself. Only share it with people you trust. The link is not sent to us.";
+    DeviceHeading => "Op dit apparaat bewaren", "Save on this device";
+    DeviceIntro => "We bewaren alleen iets als je op de knop drukt. Het blijft in deze browser op dit apparaat. Je kunt het altijd weer verwijderen.",
+        "We only save something when you press the button. It stays in this browser on this device. You can always delete it again.";
+    SaveOnDevice => "Bewaar op dit apparaat", "Save on this device";
+    SaveAgain => "Bewaar opnieuw op dit apparaat", "Save again on this device";
+    DeleteFromDevice => "Verwijder van dit apparaat", "Delete from this device";
+    DeletedFromDevice => "Verwijderd. Er staat niets meer van deze keuzehulp op dit apparaat.",
+        "Deleted. Nothing of this choice guide is left on this device.";
+    DeviceFailed => "We konden niet openen wat je op dit apparaat had bewaard.",
+        "We could not open what you saved on this device.";
+    DeviceManage => "Bewaren of verwijderen", "Save or delete";
+    SummaryHeading => "Samenvatting van je advies", "Summary of your advice";
+    SummaryIntro => "Neem deze samenvatting mee als je belt of langskomt. Of geef de link aan de medewerker. Dan hoeft niemand dezelfde vragen opnieuw te stellen.",
+        "Take this summary with you when you call or visit. Or give the link to the employee. Then nobody has to ask the same questions again.";
+    BackToAdvisor => "Terug naar de keuzehulp", "Back to the choice guide";
+    Print => "Afdrukken", "Print";
+    ContactWeb => "website", "website";
+    ContactPhone => "telefoon", "phone";
+    ContactEmail => "e-mail", "email";
+    ContactVisit => "langskomen", "visit";
 }
 
 /// Shorthand for [`Key::get`].
@@ -317,6 +407,217 @@ pub fn owner(owner: &str, lang: Lang) -> String {
     match lang {
         Lang::Nl => format!("Deze keuzehulp is gemaakt voor {owner}."),
         Lang::En => format!("This choice guide was made for {owner}."),
+    }
+}
+
+/// Accessible name of a scenario button: "Nu, situatie 1 van 3".
+pub fn scenario_tab(name: &str, pos: usize, of: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("{name}, situatie {pos} van {of}"),
+        Lang::En => format!("{name}, situation {pos} of {of}"),
+    }
+}
+
+/// Status after switching scenarios.
+pub fn scenario_shown(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Je kijkt nu naar: {name}."),
+        Lang::En => format!("You are now looking at: {name}."),
+    }
+}
+
+/// Status after adding a scenario.
+pub fn scenario_added(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Nieuwe situatie: {name}. Je kijkt er nu naar. Pas de antwoorden aan."),
+        Lang::En => {
+            format!("New situation: {name}. You are looking at it now. Change the answers.")
+        }
+    }
+}
+
+/// Status after deleting a scenario.
+pub fn scenario_removed(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("De situatie {name} is verwijderd."),
+        Lang::En => format!("The situation {name} has been deleted."),
+    }
+}
+
+/// Status after renaming.
+pub fn scenario_renamed(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("De naam is nu: {name}."),
+        Lang::En => format!("The name is now: {name}."),
+    }
+}
+
+/// Status after moving a scenario.
+pub fn scenario_moved(name: &str, pos: usize, of: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("{name} staat nu op plaats {pos} van {of}."),
+        Lang::En => format!("{name} is now in place {pos} of {of}."),
+    }
+}
+
+/// Name of a copy.
+pub fn copy_name(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Kopie van {name}"),
+        Lang::En => format!("Copy of {name}"),
+    }
+}
+
+/// Marker on an answer that differs from the first scenario.
+pub fn differs_from(base: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("anders dan {base}"),
+        Lang::En => format!("differs from {base}"),
+    }
+}
+
+/// Row header of a weight in the comparison.
+pub fn weight_row(factor: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Hoe zwaar telt: {factor}"),
+        Lang::En => format!("How much counts: {factor}"),
+    }
+}
+
+/// Where the narrow comparison is.
+pub fn compare_position(name: &str, pos: usize, of: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Situatie {pos} van {of}: {name}"),
+        Lang::En => format!("Situation {pos} of {of}: {name}"),
+    }
+}
+
+/// Title of period `k`.
+pub fn period_title(k: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Periode {k}"),
+        Lang::En => format!("Period {k}"),
+    }
+}
+
+/// "Periode 2 (maand 5 tot en met 12)".
+pub fn period_span(k: usize, first: u32, months: u32, lang: Lang) -> String {
+    let last = first + months.saturating_sub(1);
+    match (lang, months) {
+        (Lang::Nl, 1) => format!("Periode {k} (maand {first})"),
+        (Lang::Nl, _) => format!("Periode {k} (maand {first} tot en met {last})"),
+        (Lang::En, 1) => format!("Period {k} (month {first})"),
+        (Lang::En, _) => format!("Period {k} (months {first} to {last})"),
+    }
+}
+
+/// Accessible name of a period button: "Eerder: periode 2".
+pub fn period_action(action: &str, k: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("{action}: periode {k}"),
+        Lang::En => format!("{action}: period {k}"),
+    }
+}
+
+/// Status after adding a period.
+pub fn period_added(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Periode {count} is toegevoegd."),
+        Lang::En => format!("Period {count} has been added."),
+    }
+}
+
+/// Status after moving a period.
+pub fn period_moved(from: usize, to: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Periode {from} is nu periode {to}."),
+        Lang::En => format!("Period {from} is now period {to}."),
+    }
+}
+
+/// Status after removing a period.
+pub fn period_removed(k: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Periode {k} is verwijderd."),
+        Lang::En => format!("Period {k} has been removed."),
+    }
+}
+
+/// A wrong number of months.
+pub fn months_range(typed: &str, max: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "Kies een heel aantal maanden van 1 tot en met {max}. \"{typed}\" kan niet. We houden het vorige aantal."
+        ),
+        Lang::En => format!(
+            "Choose a whole number of months from 1 to {max}. \"{typed}\" is not possible. We keep the previous number."
+        ),
+    }
+}
+
+/// Header of the total.
+pub fn total_over(months: u32, lang: Lang) -> String {
+    match (lang, months) {
+        (Lang::Nl, 1) => "Totaal over 1 maand".into(),
+        (Lang::Nl, _) => format!("Totaal over {months} maanden"),
+        (Lang::En, 1) => "Total over 1 month".into(),
+        (Lang::En, _) => format!("Total over {months} months"),
+    }
+}
+
+/// An option that cannot be kept all the time.
+pub fn not_possible_in_period(k: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("niet mogelijk in periode {k}"),
+        Lang::En => format!("not possible in period {k}"),
+    }
+}
+
+/// Status after saving on the device.
+pub fn saved_on_device(moment: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Bewaard op dit apparaat, {moment}."),
+        Lang::En => format!("Saved on this device, {moment}."),
+    }
+}
+
+/// What is saved on the device.
+pub fn saved_since(moment: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Op dit apparaat staat een versie die je bewaarde op {moment}."),
+        Lang::En => format!("This device holds a version you saved on {moment}."),
+    }
+}
+
+/// Notice when the page opened what was saved on the device.
+pub fn opened_from_device(moment: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("We hebben geopend wat je op dit apparaat bewaarde ({moment})."),
+        Lang::En => format!("We opened what you saved on this device ({moment})."),
+    }
+}
+
+/// Which advisor and version the summary is about.
+pub fn summary_meta(title: &str, version: &str, valid_from: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Keuzehulp: {title}. Versie {version}, geldig vanaf {valid_from}."),
+        Lang::En => format!("Choice guide: {title}. Version {version}, valid from {valid_from}."),
+    }
+}
+
+/// The date of the advice.
+pub fn advice_date(today: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Datum van dit advies: {today}"),
+        Lang::En => format!("Date of this advice: {today}"),
+    }
+}
+
+/// Heading of the contact options.
+pub fn contact_heading(owner: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Contact met {owner}"),
+        Lang::En => format!("Contact {owner}"),
     }
 }
 

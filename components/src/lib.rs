@@ -7,15 +7,20 @@
 
 pub mod advice;
 pub mod chart;
+pub mod compare;
 pub mod display;
+pub mod handover;
 pub mod i18n;
 pub mod inline;
 pub mod lang_switch;
 pub mod options;
 pub mod page;
 pub mod questions;
+pub mod scenarios;
 pub mod sources;
 pub mod state;
+pub mod storage;
+pub mod timeline;
 pub mod weights;
 pub mod why;
 

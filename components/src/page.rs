@@ -12,7 +12,12 @@ use crate::questions::QuestionList;
 use crate::sources::SourceList;
 use advies_engine::state as link;
 
-use crate::state::{AdvisorState, LinkReport};
+use crate::compare::CompareSection;
+use crate::handover::{ShareSection, SummaryView, TalkButton};
+use crate::scenarios::ScenarioBar;
+use crate::state::{AdvisorState, LinkReport, Mode};
+use crate::storage;
+use crate::timeline::TimelineSection;
 use crate::weights::WeightPanel;
 
 /// The standalone page: builds the state, keeps `<html lang>` and the document title in step
@@ -21,7 +26,11 @@ use crate::weights::WeightPanel;
 pub fn AdvisorPage(advisor: Arc<Advisor>) -> impl IntoView {
     let title = advisor.def.title.clone();
     let state = AdvisorState::new(advisor, Lang::default());
-    restore_from_link(state);
+    if !restore_from_link(state) {
+        restore_from_device(state);
+    } else {
+        note_saved_on_device(state);
+    }
     keep_link_current(state);
     Effect::new(move |_| {
         let lang = state.lang.get();
@@ -35,29 +44,59 @@ pub fn AdvisorPage(advisor: Arc<Advisor>) -> impl IntoView {
 }
 
 /// Opens the state in the URL fragment, if there is one: the valid parts are used, the rest
-/// keeps its default, and what was repaired is reported at the top of the page.
-fn restore_from_link(state: AdvisorState) {
+/// keeps its default, and what was repaired is reported at the top of the page. True when the
+/// fragment was meant as a state (used, repaired or refused).
+fn restore_from_link(state: AdvisorState) -> bool {
     let hash = window().location().hash().unwrap_or_default();
     let text = hash.strip_prefix('#').unwrap_or(&hash);
     if text.is_empty() {
-        return;
+        return false;
     }
     let a = state.advisor();
     match link::decode(&a, text) {
         Ok(decoded) => {
-            if let Some(active) = decoded.state.active_scenario() {
-                state.scenario.set(active.scenario.clone());
-            }
-            state.lang.set(decoded.state.lang);
+            state.replace(decoded.state);
             if !decoded.problems.is_empty() {
                 state
                     .link_report
                     .set(Some(LinkReport::Repaired(decoded.problems)));
             }
+            true
         }
         // An in-page anchor is not a link to a state: nothing to say.
-        Err(link::DecodeError::NotOurs | link::DecodeError::Empty) => {}
-        Err(e) => state.link_report.set(Some(LinkReport::Failed(e))),
+        Err(link::DecodeError::NotOurs | link::DecodeError::Empty) => false,
+        Err(e) => {
+            state.link_report.set(Some(LinkReport::Failed(e)));
+            true
+        }
+    }
+}
+
+/// Without a link: opens what the citizen saved on this device, if anything, and says so.
+fn restore_from_device(state: AdvisorState) {
+    let id = state.advisor.with_value(|a| a.def.id.clone());
+    let Ok(Some(saved)) = storage::load(&id) else {
+        return;
+    };
+    state.saved_at.set(Some(saved.at.clone()));
+    let a = state.advisor();
+    match link::decode(&a, &saved.text) {
+        Ok(decoded) => {
+            state.replace(decoded.state);
+            state.link_report.set(Some(LinkReport::FromDevice {
+                at: saved.at,
+                problems: decoded.problems,
+            }));
+        }
+        Err(e) => state.link_report.set(Some(LinkReport::DeviceFailed(e))),
+    }
+}
+
+/// With a link: only notes whether something is saved on this device (the link wins).
+fn note_saved_on_device(state: AdvisorState) {
+    let id = state.advisor.with_value(|a| a.def.id.clone());
+    if let Ok(Some(saved)) = storage::load(&id) {
+        state.saved_at.set(Some(saved.at));
     }
 }
 
@@ -72,10 +111,7 @@ fn keep_link_current(state: AdvisorState) {
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     Effect::new(move |first: Option<()>| {
         let a = state.advisor();
-        let lang = state.lang.get();
-        let text = state
-            .scenario
-            .with(|sc| link::encode(&a, &link::SharedState::single(&a, sc.clone(), lang)));
+        let text = state.current.with(|d| link::encode(&a, d));
         // The first run is the page as opened: leave a link that was opened as it is.
         if first.is_none() {
             return;
@@ -110,17 +146,34 @@ fn LinkNotice(state: AdvisorState) -> impl IntoView {
         let report = state.link_report.get()?;
         let lang = state.lang.get();
         let a = state.advisor();
-        let (title, lines): (&str, Vec<String>) = match &report {
+        let (title, lines): (String, Vec<String>) = match &report {
             LinkReport::Repaired(problems) => (
-                t(Key::LinkRepaired, lang),
+                t(Key::LinkRepaired, lang).to_string(),
                 problems.iter().map(|p| p.message(&a, lang)).collect(),
             ),
-            LinkReport::Failed(e) => (t(Key::LinkFailed, lang), vec![e.message(lang)]),
+            LinkReport::Failed(e) => (t(Key::LinkFailed, lang).to_string(), vec![e.message(lang)]),
+            LinkReport::FromDevice { at, problems } => (
+                i18n::opened_from_device(&storage::local_moment(at, true, lang), lang),
+                problems.iter().map(|p| p.message(&a, lang)).collect(),
+            ),
+            LinkReport::DeviceFailed(e) => (
+                t(Key::DeviceFailed, lang).to_string(),
+                vec![e.message(lang)],
+            ),
         };
+        let from_device = matches!(
+            report,
+            LinkReport::FromDevice { .. } | LinkReport::DeviceFailed(_)
+        );
         Some(view! {
             <div class="adv-alert adv-alert--info adv-link-notice" role="status" data-testid="link-notice">
                 <p class="adv-alert__title">{title}</p>
                 <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                {from_device.then(|| view! {
+                    <p>
+                        <a class="adv-link" href="#share">{t(Key::DeviceManage, lang)}</a>
+                    </p>
+                })}
                 <button
                     type="button"
                     class="adv-button adv-button--secondary"
@@ -159,7 +212,10 @@ pub fn AdvisorView(state: AdvisorState) -> impl IntoView {
                     <p class="adv-header__kicker">
                         {move || state.t(Key::Kicker)} " · " {owner.clone()}
                     </p>
-                    <LangSwitch state />
+                    <div class="adv-header__tools">
+                        <TalkButton state />
+                        <LangSwitch state />
+                    </div>
                 </div>
                 <h1 class="adv-title">{move || title.get(state.lang.get()).to_string()}</h1>
                 {has_intro
@@ -183,15 +239,25 @@ pub fn AdvisorView(state: AdvisorState) -> impl IntoView {
             </header>
             <main class="adv-main">
                 <LinkNotice state />
-                <div class="adv-layout">
-                    <div class="adv-layout__inputs">
-                        <QuestionList state />
-                        <WeightPanel state />
-                    </div>
-                    <AdviceSection state />
-                </div>
-                <crate::chart::TippingChart state />
-                <SourceList state />
+                {move || match state.mode.get() {
+                    Mode::Summary => view! { <SummaryView state /> }.into_any(),
+                    Mode::Explore => view! {
+                        <ScenarioBar state />
+                        <div class="adv-layout">
+                            <div class="adv-layout__inputs">
+                                <QuestionList state />
+                                <WeightPanel state />
+                            </div>
+                            <AdviceSection state />
+                        </div>
+                        <CompareSection state />
+                        <TimelineSection state />
+                        <crate::chart::TippingChart state />
+                        <ShareSection state />
+                        <SourceList state />
+                    }
+                    .into_any(),
+                }}
             </main>
             <footer class="adv-footer">
                 <p>{move || i18n::owner(&owner_for_footer, state.lang.get())}</p>

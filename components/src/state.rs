@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use advies_engine::analysis::{Analysis, Analyzer};
 use advies_engine::eval::EvalFailure;
+use advies_engine::state::{NameError, NamedScenario, SharedState};
 use advies_engine::weights::WEIGHT_MAX;
 use advies_engine::{Advisor, Evaluation, Lang, Scenario};
 use leptos::html::H2;
@@ -31,6 +32,30 @@ pub struct AdvisorState {
     pub advice_heading: NodeRef<H2>,
     /// What happened when the page was opened from a link (shown once at the top).
     pub link_report: RwSignal<Option<LinkReport>>,
+    /// All scenarios: names, order, which one is shown, the sequence over time. The answers
+    /// of the shown scenario live in [`AdvisorState::scenario`] while the citizen edits them;
+    /// the copy in `doc` is brought up to date by [`AdvisorState::commit`]. Read the whole,
+    /// always current state from [`AdvisorState::current`].
+    pub doc: RwSignal<SharedState>,
+    /// `doc` with the shown scenario's current answers and the current language.
+    pub current: Memo<SharedState>,
+    /// The explore page, or the summary for an employee.
+    pub mode: RwSignal<Mode>,
+    /// The last scenario action, said in words (shown, and read out by screen readers).
+    pub scenario_status: RwSignal<String>,
+    /// The state before the last deletion of a scenario (for "ongedaan maken").
+    pub undo: RwSignal<Option<(String, SharedState)>>,
+    /// When the state was saved on this device (ISO 8601), if it is saved there.
+    pub saved_at: RwSignal<Option<String>>,
+}
+
+/// What the page shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Questions, weights, advice, scenarios.
+    Explore,
+    /// "Liever met iemand praten?": the summary for a phone call or a service desk.
+    Summary,
 }
 
 /// The outcome of opening a shared link: what was repaired, or why nothing could be used.
@@ -40,6 +65,15 @@ pub enum LinkReport {
     Repaired(Vec<advies_engine::state::Problem>),
     /// Nothing in the link could be used; the page starts from the defaults.
     Failed(advies_engine::state::DecodeError),
+    /// No link: what was saved on this device (at this moment) was opened.
+    FromDevice {
+        /// When it was saved (ISO 8601).
+        at: String,
+        /// What was repaired (an older version of the advisor, ...).
+        problems: Vec<advies_engine::state::Problem>,
+    },
+    /// What was saved on this device could not be used.
+    DeviceFailed(advies_engine::state::DecodeError),
 }
 
 impl AdvisorState {
@@ -68,16 +102,170 @@ impl AdvisorState {
                     .unwrap_or_else(|| vec![true; advisor.with_value(|a| a.inputs.len())]),
             })
         });
+        let lang = RwSignal::new(lang);
+        let doc = RwSignal::new(advisor.with_value(|a| {
+            SharedState::single(a, scenario.get_untracked(), lang.get_untracked())
+        }));
+        let current = Memo::new(move |_| {
+            let mut d = doc.get();
+            let active = d.active;
+            if let Some(n) = d.scenarios.get_mut(active) {
+                scenario.with(|sc| n.scenario.clone_from(sc));
+            }
+            d.lang = lang.get();
+            d
+        });
         AdvisorState {
             advisor,
             scenario,
-            lang: RwSignal::new(lang),
+            lang,
             evaluation,
             analysis,
             visible,
             advice_heading: NodeRef::new(),
             link_report: RwSignal::new(None),
+            doc,
+            current,
+            mode: RwSignal::new(Mode::Explore),
+            scenario_status: RwSignal::new(String::new()),
+            undo: RwSignal::new(None),
+            saved_at: RwSignal::new(None),
         }
+    }
+
+    /// Copies the shown scenario's answers into `doc` (before any change to the list).
+    pub fn commit(&self) {
+        let sc = self.scenario.get_untracked();
+        let stale = self
+            .doc
+            .with_untracked(|d| d.scenarios.get(d.active).is_some_and(|n| n.scenario != sc));
+        if stale {
+            self.doc.update(|d| {
+                let active = d.active;
+                if let Some(n) = d.scenarios.get_mut(active) {
+                    n.scenario = sc;
+                }
+            });
+        }
+    }
+
+    /// Replaces the whole state (from a link or from the device).
+    pub fn replace(&self, st: SharedState) {
+        let active = st
+            .active_scenario()
+            .map(|n| n.scenario.clone())
+            .unwrap_or_else(|| self.advisor.with_value(|a| a.default_scenario()));
+        self.lang.set(st.lang);
+        self.doc.set(st);
+        self.scenario.set(active);
+    }
+
+    /// Index of the scenario shown (reactive).
+    pub fn active(&self) -> usize {
+        self.doc.with(|d| d.active)
+    }
+
+    /// Shows scenario `i`.
+    pub fn switch_to(&self, i: usize) {
+        if i == self.doc.with_untracked(|d| d.active) {
+            return;
+        }
+        self.commit();
+        let next = self.doc.with_untracked(|d| d.scenarios.get(i).cloned());
+        if let Some(n) = next {
+            self.doc.update(|d| d.active = i);
+            self.scenario.set(n.scenario);
+        }
+    }
+
+    /// Adds a copy of the shown scenario, right after it, and shows the copy. Returns its name.
+    pub fn duplicate_active(&self, name: &str) -> Option<String> {
+        self.commit();
+        let mut added = None;
+        self.doc.update(|d| {
+            let unique = d.unique_name(name);
+            let active = d.active;
+            if d.duplicate(active, unique.clone()).is_some() {
+                added = Some(unique);
+            }
+        });
+        let i = self.doc.with_untracked(|d| d.active + 1);
+        if added.is_some() {
+            self.switch_to(i);
+        }
+        added
+    }
+
+    /// Adds a scenario made from the shown one by life event `e`, at the end, and shows it.
+    /// Returns its name.
+    pub fn add_from_event(&self, e: usize, name: &str) -> Option<String> {
+        self.commit();
+        let a = self.advisor();
+        let scenario = self.scenario.with_untracked(|sc| a.apply_event(e, sc));
+        let mut added = None;
+        self.doc.update(|d| {
+            let unique = d.unique_name(name);
+            if let Some(i) = d.add(NamedScenario {
+                name: unique.clone(),
+                scenario,
+            }) {
+                added = Some((i, unique));
+            }
+        });
+        added.map(|(i, name)| {
+            self.switch_to(i);
+            name
+        })
+    }
+
+    /// Deletes scenario `i` (never the last one); the state before is kept for
+    /// [`AdvisorState::undo_remove`].
+    pub fn remove(&self, i: usize) -> bool {
+        self.commit();
+        let before = self.doc.get_untracked();
+        let Some(name) = before.scenarios.get(i).map(|n| n.name.clone()) else {
+            return false;
+        };
+        let mut done = false;
+        self.doc.update(|d| done = d.remove(i));
+        if done {
+            self.undo.set(Some((name, before)));
+            let shown = self
+                .doc
+                .with_untracked(|d| d.active_scenario().map(|n| n.scenario.clone()));
+            if let Some(sc) = shown {
+                self.scenario.set(sc);
+            }
+        }
+        done
+    }
+
+    /// Brings back the state from before the last deletion.
+    pub fn undo_remove(&self) {
+        if let Some((_, before)) = self.undo.get_untracked() {
+            self.undo.set(None);
+            self.replace(before);
+        }
+    }
+
+    /// Moves scenario `from` to place `to`.
+    pub fn move_scenario(&self, from: usize, to: usize) -> bool {
+        self.commit();
+        let mut done = false;
+        self.doc.update(|d| done = d.move_to(from, to));
+        done
+    }
+
+    /// Renames scenario `i`.
+    pub fn rename(&self, i: usize, name: &str) -> Result<(), NameError> {
+        let mut result = Ok(());
+        let same = self
+            .doc
+            .with_untracked(|d| d.scenarios.get(i).is_some_and(|n| n.name == name.trim()));
+        if !same {
+            self.doc.update(|d| result = d.rename(i, name));
+        }
+        result
     }
 
     /// The compiled advisor (a cheap `Arc` clone).

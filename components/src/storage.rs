@@ -1,0 +1,128 @@
+//! Saving the state on this device (`localStorage`), only when the citizen presses the button,
+//! and deleting it again. One entry per advisor: `adviesmodule:<advisor id>` holds the moment
+//! of saving (ISO 8601, UTC) and the encoded state (the same text as a shared link), separated
+//! by a newline. Nothing is written anywhere else; no cookies.
+
+use advies_engine::{Lang, format};
+use leptos::prelude::*;
+use leptos::web_sys::{Storage, js_sys};
+
+/// The key of an advisor's entry.
+pub fn key(advisor_id: &str) -> String {
+    format!("adviesmodule:{advisor_id}")
+}
+
+/// Why the device storage could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser does not allow storage here (private mode, settings, a sandboxed frame).
+    Unavailable,
+    /// The browser refused to write (full).
+    WriteFailed,
+}
+
+impl StorageError {
+    /// A message for the citizen.
+    pub fn message(&self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (StorageError::Unavailable, Lang::Nl) => {
+                "Bewaren op dit apparaat lukt niet. Je browser staat het hier niet toe. Bewaar de link, of druk de samenvatting af."
+            }
+            (StorageError::Unavailable, Lang::En) => {
+                "Saving on this device does not work. Your browser does not allow it here. Keep the link, or print the summary."
+            }
+            (StorageError::WriteFailed, Lang::Nl) => {
+                "Bewaren op dit apparaat lukte niet. Misschien is de opslag van je browser vol. Bewaar de link, of druk de samenvatting af."
+            }
+            (StorageError::WriteFailed, Lang::En) => {
+                "Saving on this device failed. Your browser's storage may be full. Keep the link, or print the summary."
+            }
+        }
+    }
+}
+
+fn storage() -> Result<Storage, StorageError> {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .ok_or(StorageError::Unavailable)
+}
+
+/// What was saved: when, and the encoded state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// ISO 8601 moment of saving (UTC).
+    pub at: String,
+    /// The encoded state.
+    pub text: String,
+}
+
+/// Reads the saved entry, if any. Does not write.
+pub fn load(advisor_id: &str) -> Result<Option<Saved>, StorageError> {
+    let raw = storage()?
+        .get_item(&key(advisor_id))
+        .map_err(|_| StorageError::Unavailable)?;
+    Ok(raw.map(|raw| match raw.split_once('\n') {
+        Some((at, text)) => Saved {
+            at: at.to_string(),
+            text: text.to_string(),
+        },
+        None => Saved {
+            at: String::new(),
+            text: raw,
+        },
+    }))
+}
+
+/// Saves `text` now; returns what was saved.
+pub fn save(advisor_id: &str, text: &str) -> Result<Saved, StorageError> {
+    let at: String = js_sys::Date::new_0().to_iso_string().into();
+    storage()?
+        .set_item(&key(advisor_id), &format!("{at}\n{text}"))
+        .map_err(|_| StorageError::WriteFailed)?;
+    Ok(Saved {
+        at,
+        text: text.to_string(),
+    })
+}
+
+/// Deletes the entry.
+pub fn delete(advisor_id: &str) -> Result<(), StorageError> {
+    storage()?
+        .remove_item(&key(advisor_id))
+        .map_err(|_| StorageError::Unavailable)
+}
+
+/// A moment (ISO 8601) in the citizen's local time: "26 november 2026 om 23:58". The date
+/// alone when `with_time` is false. Empty when `iso` is not a date.
+pub fn local_moment(iso: &str, with_time: bool, lang: Lang) -> String {
+    let d = js_sys::Date::new(&leptos::wasm_bindgen::JsValue::from_str(iso));
+    local_date_text(&d, with_time, lang)
+}
+
+/// Today in the citizen's local time, as [`local_moment`] writes it.
+pub fn now_text(with_time: bool, lang: Lang) -> String {
+    local_date_text(&js_sys::Date::new_0(), with_time, lang)
+}
+
+fn local_date_text(d: &js_sys::Date, with_time: bool, lang: Lang) -> String {
+    if d.get_time().is_nan() {
+        return String::new();
+    }
+    let day = format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    );
+    let date = format::date(&day, lang);
+    if !with_time {
+        return date;
+    }
+    let time = format!("{:02}:{:02}", d.get_hours(), d.get_minutes());
+    match lang {
+        Lang::Nl => format!("{date} om {time}"),
+        Lang::En => format!("{date} at {time}"),
+    }
+}
