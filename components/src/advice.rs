@@ -33,7 +33,7 @@ pub fn AdviceSection(state: AdvisorState) -> impl IntoView {
                 tabindex="-1"
                 node_ref=state.advice_heading
             >
-                {move || state.t(Key::AdviceHeading)}
+                {move || state.heading_for_shown(Key::AdviceHeading)}
             </h2>
             <AdviceSummary state />
             <crate::why::WhyPanel state />

@@ -370,15 +370,26 @@ pub fn CompareSection(state: AdvisorState) -> impl IntoView {
                 row(label, cells, "compare-weight")
             })
             .collect_view();
+        // A group heading spans no columns: with one column shown on a phone, a spanning
+        // cell would keep the hidden columns' width in the table.
         let group = move |label: &'static str| {
+            let blanks = (0..cols)
+                .map(|k| view! { <td class=cell_class(k, "")></td> })
+                .collect_view();
             view! {
                 <tr class="adv-compare__group">
-                    <th scope="colgroup" colspan=cols + 1>{label}</th>
+                    <th scope="rowgroup">{label}</th>
+                    {blanks}
                 </tr>
             }
         };
         view! {
-            <div class="adv-compare__scroll">
+            <div
+                class="adv-compare__scroll"
+                tabindex="0"
+                role="region"
+                aria-label=t(Key::CompareHeading, lang)
+            >
                 <table class="adv-compare__table" id="compare-table" data-testid="compare-table">
                     <caption class="adv-sr-only">{t(Key::CompareHeading, lang)}</caption>
                     <thead>
@@ -392,8 +403,12 @@ pub fn CompareSection(state: AdvisorState) -> impl IntoView {
                         {row(t(Key::CompareCost, lang).into(), cost_cells, "compare-cost")}
                         {row(t(Key::CompareSolid, lang).into(), solid_cells, "compare-solid")}
                         {row(t(Key::CompareWhat, lang).into(), sentence_cells, "compare-sentence")}
+                    </tbody>
+                    <tbody>
                         {group(t(Key::CompareAnswers, lang))}
                         {answer_rows}
+                    </tbody>
+                    <tbody>
                         {group(t(Key::CompareWeights, lang))}
                         {weight_rows}
                     </tbody>

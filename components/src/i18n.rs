@@ -128,8 +128,8 @@ keys! {
     TradeOffRestart => "Opnieuw beginnen met nieuwe voorbeelden", "Start again with new examples";
     // ---- scenarios
     ScenariosHeading => "Jouw situaties", "Your situations";
-    ScenariosIntro => "Kijk wat er verandert als je leven verandert. Maak een kopie van je situatie en pas die aan. Of kies iets dat gaat gebeuren.",
-        "See what changes when your life changes. Make a copy of your situation and change it. Or pick something that is going to happen.";
+    ScenariosIntro => "Wat als er iets verandert? Maak een tweede situatie en vergelijk.",
+        "What if something changes? Make a second situation and compare.";
     ScenarioDuplicate => "Maak een kopie van deze situatie", "Copy this situation";
     ScenarioLimit => "Je hebt al het grootste aantal situaties. Verwijder er eerst een.",
         "You already have the largest number of situations. Delete one first.";

@@ -42,7 +42,7 @@ pub fn QuestionList(state: AdvisorState) -> impl IntoView {
     view! {
         <section id="questions" class="adv-section adv-questions" aria-labelledby="questions-title">
             <h2 id="questions-title" class="adv-heading-2">
-                {move || state.t(Key::QuestionsHeading)}
+                {move || state.heading_for_shown(Key::QuestionsHeading)}
             </h2>
             <div class="adv-question-list">{fields}</div>
         </section>

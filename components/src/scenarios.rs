@@ -92,7 +92,11 @@ pub fn ScenarioBar(state: AdvisorState) -> impl IntoView {
                 {move || state.t(Key::ScenariosHeading)}
             </h2>
             <p class="adv-lead">{move || state.t(Key::ScenariosIntro)}</p>
-            <ul class="adv-scenario-tabs" aria-label=move || state.t(Key::ScenariosHeading)>
+            <ul
+                class="adv-scenario-tabs"
+                aria-label=move || state.t(Key::ScenariosHeading)
+                hidden=move || names.with(|n| n.len() < 2)
+            >
                 {tabs}
             </ul>
             <p class="adv-scenario-status" role="status" aria-live="polite" data-testid="scenario-status">
@@ -110,7 +114,9 @@ pub fn ScenarioBar(state: AdvisorState) -> impl IntoView {
                 </button>
                 <LifeEvents state />
             </div>
-            <ManageScenario state names active />
+            <Show when=move || names.with(|n| n.len() > 1)>
+                <ManageScenario state names active />
+            </Show>
         </section>
     }
 }
@@ -229,6 +235,10 @@ fn ManageScenario(
             state
                 .scenario_status
                 .set(i18n::scenario_removed(&name.unwrap_or_default(), lang));
+            // With one scenario left this panel goes away: keep the focus in the section.
+            if state.doc.with_untracked(|d| d.scenarios.len() < 2) {
+                crate::timeline::focus_later("scenario-duplicate".into());
+            }
         } else {
             state
                 .scenario_status

@@ -160,6 +160,20 @@ impl AdvisorState {
         self.scenario.set(active);
     }
 
+    /// A heading with the shown scenario's name after it when there is more than one
+    /// ("Ons advies: Na de verhuizing"), reactive.
+    pub fn heading_for_shown(&self, key: Key) -> String {
+        let text = self.t(key);
+        self.doc.with(|d| {
+            if d.scenarios.len() > 1 {
+                let name = d.active_scenario().map_or("", |n| n.name.as_str());
+                format!("{text}: {name}")
+            } else {
+                text.to_string()
+            }
+        })
+    }
+
     /// Index of the scenario shown (reactive).
     pub fn active(&self) -> usize {
         self.doc.with(|d| d.active)

@@ -132,10 +132,10 @@ pub fn TimelineSection(state: AdvisorState) -> impl IntoView {
                 view! {
                     <tr data-testid="plan-period">
                         <th scope="row">{i18n::period_span(k + 1, r.first_month, r.months, lang)}</th>
-                        <td>{name}</td>
-                        <td data-testid="plan-best">{option(r.best)}</td>
-                        <td class="adv-num">{cost(r.monthly_cost)}</td>
-                        <td class="adv-num">{cost(r.subtotal)}</td>
+                        <td data-label=t(Key::Scenario, lang)>{name}</td>
+                        <td data-testid="plan-best" data-label=t(Key::CompareAdvice, lang)>{option(r.best)}</td>
+                        <td class="adv-num" data-label=t(Key::PerMonth, lang)>{cost(r.monthly_cost)}</td>
+                        <td class="adv-num" data-label=t(Key::Subtotal, lang)>{cost(r.subtotal)}</td>
                     </tr>
                 }
             })
@@ -150,10 +150,15 @@ pub fn TimelineSection(state: AdvisorState) -> impl IntoView {
                     (None, None) => "—".into(),
                 };
                 let best = p.best_keep == Some(k.option);
+                let class = if k.total.is_some() {
+                    "adv-num"
+                } else {
+                    "adv-num adv-num--text"
+                };
                 view! {
                     <tr data-testid="plan-keep" data-best=best.to_string()>
                         <th scope="row">{option(Some(k.option))}</th>
-                        <td class="adv-num">{total}</td>
+                        <td class=class>{total}</td>
                     </tr>
                 }
             })
@@ -163,8 +168,13 @@ pub fn TimelineSection(state: AdvisorState) -> impl IntoView {
             view! {
                 <h3 class="adv-heading-3">{t(Key::TimelineResult, lang)}</h3>
                 <p class="adv-timeline__sentence" data-testid="plan-sentence">{sentence}</p>
-                <div class="adv-compare__scroll">
-                    <table class="adv-table" data-testid="plan-table">
+                <div
+                    class="adv-compare__scroll"
+                    tabindex="0"
+                    role="region"
+                    aria-label=t(Key::TimelineResult, lang)
+                >
+                    <table class="adv-table adv-plan" data-testid="plan-table">
                         <caption class="adv-sr-only">{t(Key::TimelineResult, lang)}</caption>
                         <thead>
                             <tr>
@@ -192,7 +202,7 @@ pub fn TimelineSection(state: AdvisorState) -> impl IntoView {
                             <thead>
                                 <tr>
                                     <th scope="col">{t(Key::Product, lang)}</th>
-                                    <th scope="col" class="adv-num">{i18n::total_over(p.total_months, lang)}</th>
+                                    <th scope="col" class="adv-num adv-num--text">{i18n::total_over(p.total_months, lang)}</th>
                                 </tr>
                             </thead>
                             <tbody>{keep_rows}</tbody>

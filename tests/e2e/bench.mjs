@@ -4,6 +4,7 @@
 //     until the whole page (advice, ranking, explanation, chart, weight panel) is updated on
 //     screen: the event's task with every reactive update, plus the next frame's style, layout
 //     and paint (from a Chromium trace); median and 95th percentile over 100 changes each;
+//     and the same with four scenarios side by side and a four-period timeline;
 //  2. the engine's full analysis inside wasm (RET, and a generated advisor with 100 options,
 //     20 factors and 20 numeric inputs) through the app's `bench_analysis` export.
 // Prints a table and writes ../../target/browser-bench.json.
@@ -77,6 +78,14 @@ try {
   // Flexibility 0..10 and back crosses the tipping points of the default scenario's ranking.
   const weight = await traced('#weight-flexibility', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
 
+  // The same with four scenarios side by side and a four-period timeline: every change also
+  // updates the comparison table and the plan over time.
+  for (let k = 0; k < 3; k++) await page.locator('#scenario-duplicate').click();
+  await page.locator('#timeline-start').click();
+  await page.locator('[data-testid="plan-total"]').waitFor();
+  const weight4 = await traced('#weight-flexibility', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+  const answer4 = await traced('#input-trips_per_week', Array.from({ length: 41 }, (_, k) => k));
+
   const analysis = await page.evaluate(() => {
     const b = window.wasmBindings;
     if (!b?.bench_analysis) return null;
@@ -92,6 +101,9 @@ try {
     weight_change_work_ms: stats(weight.total),
     weight_change_script_ms: stats(weight.script),
     weight_change_render_ms: stats(weight.render),
+    four_scenarios_answer_change_work_ms: stats(answer4.total),
+    four_scenarios_weight_change_work_ms: stats(weight4.total),
+    four_scenarios_weight_change_script_ms: stats(weight4.script),
     analysis_generated_100x20x20_ms: stats(analysis.slice(0, 15)),
     analysis_ret_ms: stats(analysis.slice(15)),
     console_errors: errors,
@@ -106,6 +118,9 @@ try {
   row('weight change: work (script + render)', report.weight_change_work_ms);
   row('  script (event + reactive updates)', report.weight_change_script_ms);
   row('  render (style, layout, paint)', report.weight_change_render_ms);
+  row('4 scenarios + timeline: answer change work', report.four_scenarios_answer_change_work_ms);
+  row('4 scenarios + timeline: weight change work', report.four_scenarios_weight_change_work_ms);
+  row('  script (event + reactive updates)', report.four_scenarios_weight_change_script_ms);
   row('full analysis, RET', report.analysis_ret_ms);
   row('full analysis, generated 100x20x20', report.analysis_generated_100x20x20_ms);
   console.log(`written to ${OUT}`);
