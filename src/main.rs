@@ -8,8 +8,9 @@ use advies_components::{AdvisorPage, DefinitionErrorPage};
 use advies_engine::Advisor;
 use leptos::prelude::*;
 
-const RET_FILE: &str = "advisors/ret/definition.toml";
-const RET_DEFINITION: &str = include_str!("../advisors/ret/definition.toml");
+/// The RET definition, validated and converted to JSON by build.rs (advisors/ret/definition.toml).
+const RET_FILE: &str = "advisors/ret/definition.json";
+const RET_DEFINITION: &str = include_str!(concat!(env!("OUT_DIR"), "/ret.json"));
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -269,6 +269,14 @@ pub fn deserialize<T: serde::de::DeserializeOwned>(
     format: Format,
 ) -> Result<T, Diagnostics> {
     match format {
+        #[cfg(not(feature = "toml"))]
+        Format::Toml => Err(Diagnostics(vec![Locator::new(file, text, format).at_span(
+            &[],
+            (0, 0),
+            "this build reads JSON definitions only (the TOML reader is left out to keep it small)",
+            Some("convert the definition to JSON first".into()),
+        )])),
+        #[cfg(feature = "toml")]
         Format::Toml => {
             // Parse once; a syntax error needs no second parse to be located.
             let parsed = toml::de::DeTable::parse(text);
@@ -338,6 +346,7 @@ fn quote_snippet(snippet: &str) -> String {
 }
 
 /// Plain words for a TOML syntax error; `snippet` is the text at the error's span.
+#[cfg(feature = "toml")]
 fn toml_syntax_message(msg: &str, snippet: &str) -> (String, Option<String>) {
     let m = msg.trim();
     let hint = |h: &str| Some(h.to_string());

@@ -118,6 +118,7 @@ pub struct Locator<'a> {
     text: &'a str,
     format: Format,
     /// The TOML text parsed with spans; parsed on first use (only when something is reported).
+    #[cfg(feature = "toml")]
     toml: std::cell::OnceCell<Option<toml::Spanned<toml::de::DeTable<'a>>>>,
 }
 
@@ -129,10 +130,12 @@ impl<'a> Locator<'a> {
             file,
             text,
             format,
+            #[cfg(feature = "toml")]
             toml: std::cell::OnceCell::new(),
         }
     }
 
+    #[cfg(feature = "toml")]
     fn toml(&self) -> Option<&toml::Spanned<toml::de::DeTable<'a>>> {
         self.toml
             .get_or_init(|| match self.format {
@@ -155,14 +158,19 @@ impl<'a> Locator<'a> {
     /// The path of the innermost field at byte `offset` (see [`toml_path_at`] and
     /// [`json_path_at`]).
     pub fn path_at(&self, offset: usize) -> Vec<Seg> {
-        match (self.format, self.toml()) {
-            (Format::Toml, Some(root)) => {
-                let mut path = Vec::new();
-                toml_find_in_table(root.get_ref(), offset, &mut path);
-                path
-            }
-            (Format::Toml, None) => toml_path_guess(self.text, offset),
-            (Format::Json, _) => json_path_at(self.text, offset).0,
+        match self.format {
+            #[cfg(feature = "toml")]
+            Format::Toml => match self.toml() {
+                Some(root) => {
+                    let mut path = Vec::new();
+                    toml_find_in_table(root.get_ref(), offset, &mut path);
+                    path
+                }
+                None => toml_path_guess(self.text, offset),
+            },
+            #[cfg(not(feature = "toml"))]
+            Format::Toml => toml_path_guess(self.text, offset),
+            Format::Json => json_path_at(self.text, offset).0,
         }
     }
 
@@ -174,7 +182,10 @@ impl<'a> Locator<'a> {
     /// The span of the value at `path`, or of the nearest existing ancestor.
     pub fn span(&self, path: &[Seg]) -> (usize, usize) {
         let found = match self.format {
+            #[cfg(feature = "toml")]
             Format::Toml => self.toml().and_then(|t| toml_span(t, path)),
+            #[cfg(not(feature = "toml"))]
+            Format::Toml => None,
             Format::Json => json_span(self.text, path),
         };
         found.unwrap_or((0, 0))
@@ -184,7 +195,10 @@ impl<'a> Locator<'a> {
     /// duplicate or a reserved word); the value's span when the path does not end in a key.
     pub fn key_span(&self, path: &[Seg]) -> (usize, usize) {
         let found = match self.format {
+            #[cfg(feature = "toml")]
             Format::Toml => self.toml().and_then(|t| toml_key_span(t, path)),
+            #[cfg(not(feature = "toml"))]
+            Format::Toml => None,
             Format::Json => json_walk(self.text, path).and_then(|(_, key)| key),
         };
         found.unwrap_or_else(|| self.span(path))
@@ -257,6 +271,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// Walks `path` from the root; returns the span of the deepest value found (header tables: the
 /// header) and, when the whole path exists and ends in a key, that key's span.
+#[cfg(feature = "toml")]
 #[allow(clippy::type_complexity)]
 fn toml_walk(
     root: &toml::Spanned<toml::de::DeTable<'_>>,
@@ -304,10 +319,12 @@ fn toml_walk(
     ((best.start, best.end), key_span)
 }
 
+#[cfg(feature = "toml")]
 fn toml_span(root: &toml::Spanned<toml::de::DeTable<'_>>, path: &[Seg]) -> Option<(usize, usize)> {
     Some(toml_walk(root, path).0)
 }
 
+#[cfg(feature = "toml")]
 fn toml_key_span(
     root: &toml::Spanned<toml::de::DeTable<'_>>,
     path: &[Seg],
@@ -318,6 +335,7 @@ fn toml_key_span(
 /// The path of the innermost key or value that contains byte `offset` of a TOML text (to name
 /// the field of a serde error, which only has a span). When the text does not parse (a syntax
 /// error), the path is guessed from the last `[table]` header and the key on the error's line.
+#[cfg(feature = "toml")]
 pub fn toml_path_at(text: &str, offset: usize) -> Vec<Seg> {
     let Ok(root) = toml::de::DeTable::parse(text) else {
         return toml_path_guess(text, offset);
@@ -327,10 +345,12 @@ pub fn toml_path_at(text: &str, offset: usize) -> Vec<Seg> {
     path
 }
 
+#[cfg(feature = "toml")]
 fn span_contains(span: std::ops::Range<usize>, offset: usize) -> bool {
     span.start <= offset && offset < span.end
 }
 
+#[cfg(feature = "toml")]
 fn toml_find_in_table(t: &toml::de::DeTable<'_>, offset: usize, path: &mut Vec<Seg>) -> bool {
     for (key, value) in t.iter() {
         path.push(Seg::Key(key.get_ref().to_string()));
@@ -342,6 +362,7 @@ fn toml_find_in_table(t: &toml::de::DeTable<'_>, offset: usize, path: &mut Vec<S
     false
 }
 
+#[cfg(feature = "toml")]
 fn toml_find_in_value(
     v: &toml::Spanned<toml::de::DeValue<'_>>,
     offset: usize,

@@ -89,7 +89,7 @@ try {
   const analysis = await page.evaluate(() => {
     const b = window.wasmBindings;
     if (!b?.bench_analysis) return null;
-    return Array.from(b.bench_analysis(20, 100, 20, 15));
+    return Array.from(b.bench_analysis(15));
   });
   if (!analysis) throw new Error('window.wasmBindings.bench_analysis is missing: is this the app build?');
   const report = {
