@@ -45,6 +45,10 @@
 //! the `#`), **not** percent-decoded; a fragment that was percent-encoded once more on the way
 //! (all `;` as `%3B`) is recognised and read as well.
 //!
+//! [`decode_answers`] reads the answers of one scenario alone (`trips=8,age=65+`), with the
+//! same keys, values and repairs, for answers given before the citizen starts (a widget's
+//! prefill).
+//!
 //! ## Version 1
 //!
 //! Links of format version 1 are still read, exactly as before. They have no sequence field
@@ -884,6 +888,43 @@ pub fn decode(advisor: &Advisor, text: &str) -> Result<Decoded, DecodeError> {
     })
 }
 
+/// Reads answers alone, written as the answers of one scenario in a link (`key=value,...`:
+/// keys are question ids or the short keys [`encode`] writes, yes/no as `1`/`0` (or
+/// `ja`/`nee`, `yes`/`no`), a choice as its choice id, numbers as written; percent escapes
+/// allowed): `trips_per_week=8,age_group=65+,lives=1`. For answers given before the citizen
+/// starts, such as a widget's prefill. White space around entries, keys and values is ignored.
+///
+/// Returns a scenario for `advisor` with every given answer, repaired as [`decode`] repairs
+/// it, every other question at its default (not a problem here: leaving questions out is the
+/// point) and the default weights; and what was repaired, as the same [`Problem`]s (at most
+/// [`MAX_PROBLEMS`], then [`Problem::MoreProblems`]): [`Problem::UnknownInput`],
+/// [`Problem::OutOfRange`], [`Problem::OffStep`], [`Problem::NotAChoice`],
+/// [`Problem::BadAnswer`], or [`Problem::Unreadable`] (no `=`, a question given twice, or a
+/// text longer than [`MAX_TEXT_BYTES`], which is not read at all). Empty text gives the
+/// default scenario and no problems. Never panics.
+pub fn decode_answers(advisor: &Advisor, text: &str) -> (Scenario, Vec<Problem>) {
+    let mut scenario = advisor.default_scenario();
+    let mut problems = Problems::default();
+    let text = text.trim();
+    if text.len() > MAX_TEXT_BYTES {
+        problems.push(Problem::Unreadable {
+            scenario: None,
+            text: snippet(text),
+        });
+        return (scenario, problems.finish());
+    }
+    let tidy: Vec<String> = text
+        .split(',')
+        .map(|entry| match entry.split_once('=') {
+            Some((key, value)) => format!("{}={}", key.trim(), value.trim()),
+            None => entry.trim().to_string(),
+        })
+        .collect();
+    let values = Reader::new(advisor).given_answers(&tidy.join(","), &None, &mut problems);
+    scenario.inputs = with_defaults(advisor, &values);
+    (scenario, problems.finish())
+}
+
 /// Problems found so far, at most [`MAX_PROBLEMS`] listed.
 #[derive(Default)]
 struct Problems {
@@ -949,8 +990,33 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Every answer, from `key=value,...`.
+    /// Every answer, from `key=value,...`; a question without an answer is reported and
+    /// gets its default.
     fn answers(&self, part: &str, at: &Option<String>, problems: &mut Problems) -> Vec<f64> {
+        let advisor = self.advisor;
+        let values = self.given_answers(part, at, problems);
+        let missing: Vec<String> = values
+            .iter()
+            .zip(&advisor.inputs)
+            .filter(|(v, _)| v.is_none())
+            .map(|(_, inp)| inp.id.clone())
+            .collect();
+        if !missing.is_empty() {
+            problems.push(Problem::MissingAnswers {
+                scenario: at.clone(),
+                inputs: missing,
+            });
+        }
+        with_defaults(advisor, &values)
+    }
+
+    /// The answers given in `key=value,...`, repaired, one per question (`None`: not given).
+    fn given_answers(
+        &self,
+        part: &str,
+        at: &Option<String>,
+        problems: &mut Problems,
+    ) -> Vec<Option<f64>> {
         let advisor = self.advisor;
         let mut values: Vec<Option<f64>> = vec![None; advisor.inputs.len()];
         for entry in part.split(',').filter(|e| !e.is_empty()) {
@@ -972,23 +1038,7 @@ impl<'a> Reader<'a> {
             }
             values[i] = Some(self.answer(i, &unescape(text).0, at, problems));
         }
-        let missing: Vec<String> = values
-            .iter()
-            .zip(&advisor.inputs)
-            .filter(|(v, _)| v.is_none())
-            .map(|(_, inp)| inp.id.clone())
-            .collect();
-        if !missing.is_empty() {
-            problems.push(Problem::MissingAnswers {
-                scenario: at.clone(),
-                inputs: missing,
-            });
-        }
         values
-            .iter()
-            .zip(&advisor.inputs)
-            .map(|(v, inp)| v.unwrap_or(inp.default))
-            .collect()
     }
 
     /// The slot value of one answer to input `i`, repaired if needed.
@@ -1116,6 +1166,15 @@ impl<'a> Reader<'a> {
             .map(|(v, fac)| v.unwrap_or(fac.weight))
             .collect()
     }
+}
+
+/// One answer per question: the given one, else the question's default.
+fn with_defaults(advisor: &Advisor, values: &[Option<f64>]) -> Vec<f64> {
+    values
+        .iter()
+        .zip(&advisor.inputs)
+        .map(|(v, inp)| v.unwrap_or(inp.default))
+        .collect()
 }
 
 fn unreadable(at: &Option<String>, raw: &str) -> Problem {

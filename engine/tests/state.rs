@@ -10,8 +10,8 @@ use advies_engine::model::InputKind;
 use advies_engine::scenarios::{MAX_PERIOD_MONTHS, MAX_PERIODS, Period};
 use advies_engine::state::{
     DEFAULT_NAME, DecodeError, Decoded, FORMAT_VERSION, MAX_NAME_CHARS, MAX_PROBLEMS,
-    MAX_SCENARIOS, MAX_TEXT_BYTES, NameError, NamedScenario, Problem, SharedState, decode, encode,
-    valid_name,
+    MAX_SCENARIOS, MAX_TEXT_BYTES, NameError, NamedScenario, Problem, SharedState, decode,
+    decode_answers, encode, valid_name,
 };
 use advies_engine::weights::WEIGHT_MAX;
 use advies_engine::{Advisor, Lang};
@@ -1858,4 +1858,185 @@ fn four_scenarios_with_a_sequence_fit_in_a_link() {
     );
     assert!(text.len() <= MAX_TEXT_BYTES);
     assert_eq!(decode(a, &text).unwrap().state, worst);
+}
+
+// ---------------------------------------------------------------- answers alone (prefill)
+
+/// RET's questions in order: trips_per_week, distance_km, travel_days_per_week, age_group,
+/// lives_in_rotterdam, travels_with_adult. Choices of age_group: 0-3, 4-11, 12-18, 19-64, 65+.
+fn defaults_with(a: &Advisor, changes: &[(usize, f64)]) -> Scenario {
+    let mut sc = a.default_scenario();
+    for &(i, v) in changes {
+        sc.inputs[i] = v;
+    }
+    sc
+}
+
+#[test]
+fn answers_alone_with_full_ids() {
+    let a = ret();
+    let (sc, problems) = decode_answers(a, "trips_per_week=8,age_group=65+,lives_in_rotterdam=1");
+    assert_eq!(problems, vec![]);
+    assert_eq!(sc, defaults_with(a, &[(0, 8.0), (3, 4.0), (4, 1.0)]));
+    // Every question, other values; the weights stay the defaults.
+    let (sc, problems) = decode_answers(
+        a,
+        "trips_per_week=12,distance_km=30,travel_days_per_week=5,age_group=4-11,\
+         lives_in_rotterdam=0,travels_with_adult=0",
+    );
+    assert_eq!(problems, vec![]);
+    assert_eq!(sc.inputs, vec![12.0, 30.0, 5.0, 1.0, 0.0, 0.0]);
+    assert_eq!(sc.weights, a.default_scenario().weights);
+}
+
+#[test]
+fn answers_alone_with_short_keys_as_in_a_link() {
+    let a = ret();
+    let (sc, problems) = decode_answers(
+        a,
+        "trips=20,distance=3,travel=2,age=12-18,lives=0,travels=1",
+    );
+    assert_eq!(problems, vec![]);
+    assert_eq!(sc.inputs, vec![20.0, 3.0, 2.0, 2.0, 0.0, 1.0]);
+    // Exactly the answers part of a link reads back to the same answers.
+    let state = SharedState::single(a, sc.clone(), Lang::Nl);
+    let link = encode(a, &state);
+    let answers_part = link.rsplit(';').next().unwrap().split('~').nth(1).unwrap();
+    assert_eq!(
+        answers_part,
+        "trips=20,distance=3,travel=2,age=12-18,lives=0,travels=1"
+    );
+    assert_eq!(decode_answers(a, answers_part), (sc, vec![]));
+    // Other spellings of yes/no, percent escapes, white space, an empty entry.
+    let (sc, problems) = decode_answers(a, " lives = nee ,, age=65%2B , travels=yes ");
+    assert_eq!(problems, vec![]);
+    assert_eq!(sc, defaults_with(a, &[(3, 4.0), (4, 0.0), (5, 1.0)]));
+}
+
+#[test]
+fn answers_alone_out_of_range_or_off_step_are_repaired() {
+    let a = ret();
+    let (sc, problems) = decode_answers(a, "trips=99,distance=7.5,travel=0");
+    assert_eq!(
+        problems,
+        vec![
+            Problem::OutOfRange {
+                scenario: None,
+                input: "trips_per_week".into(),
+                value: 99.0,
+                clamped: 40.0
+            },
+            Problem::OffStep {
+                scenario: None,
+                input: "distance_km".into(),
+                value: 7.5,
+                snapped: 8.0
+            },
+            Problem::OutOfRange {
+                scenario: None,
+                input: "travel_days_per_week".into(),
+                value: 0.0,
+                clamped: 1.0
+            },
+        ]
+    );
+    assert_eq!(sc, defaults_with(a, &[(0, 40.0), (1, 8.0), (2, 1.0)]));
+}
+
+#[test]
+fn answers_alone_unknown_keys_and_bad_values_are_named() {
+    let a = ret();
+    let (sc, problems) = decode_answers(
+        a,
+        "student_card=1,trips=abc,age=70+,lives=perhaps,travel,trips=9,t=3,distance=12",
+    );
+    assert_eq!(
+        problems,
+        vec![
+            Problem::UnknownInput {
+                scenario: None,
+                id: "student_card".into()
+            },
+            Problem::BadAnswer {
+                scenario: None,
+                input: "trips_per_week".into(),
+                text: "abc".into()
+            },
+            Problem::NotAChoice {
+                scenario: None,
+                input: "age_group".into(),
+                text: "70+".into()
+            },
+            Problem::BadAnswer {
+                scenario: None,
+                input: "lives_in_rotterdam".into(),
+                text: "perhaps".into()
+            },
+            // No `=`.
+            Problem::Unreadable {
+                scenario: None,
+                text: "travel".into()
+            },
+            // Given twice: the first one counts.
+            Problem::Unreadable {
+                scenario: None,
+                text: "trips=9".into()
+            },
+            // No question is called `t` or starts with `t_`.
+            Problem::UnknownInput {
+                scenario: None,
+                id: "t".into()
+            },
+        ]
+    );
+    // What could not be used keeps its default; what could is used.
+    assert_eq!(sc, defaults_with(a, &[(1, 12.0)]));
+    assert_eq!(
+        problems[0].message(a, Lang::En),
+        "The link had an answer to a question that no longer exists (student_card). We did not \
+         use it."
+    );
+}
+
+#[test]
+fn answers_alone_empty_or_too_long() {
+    let a = ret();
+    for text in ["", "   ", ",", " , ,"] {
+        assert_eq!(
+            decode_answers(a, text),
+            (a.default_scenario(), vec![]),
+            "{text:?}"
+        );
+    }
+    let long = "trips=8,".repeat(MAX_TEXT_BYTES / 8 + 1);
+    let (sc, problems) = decode_answers(a, &long);
+    assert_eq!(sc, a.default_scenario());
+    assert!(matches!(
+        problems.as_slice(),
+        [Problem::Unreadable { scenario: None, .. }]
+    ));
+    // Many problems: at most MAX_PROBLEMS listed, then the count of the rest.
+    let many: Vec<String> = (0..MAX_PROBLEMS + 5).map(|k| format!("x{k}=1")).collect();
+    let (_, problems) = decode_answers(a, &many.join(","));
+    assert_eq!(problems.len(), MAX_PROBLEMS + 1);
+    assert_eq!(problems[MAX_PROBLEMS], Problem::MoreProblems { count: 5 });
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The answers of any valid scenario, as a link writes them, read back exactly; any text
+    /// gives answers every question accepts, and never a panic.
+    #[test]
+    fn answers_alone_round_trip_and_never_panic(inputs in answers(ret()), junk in "[\\PC]{0,80}|((trips|distance|travel|age|lives|travels|x)=[-0-9a-z.+%]{0,6},?){0,8}") {
+        let a = ret();
+        let sc = Scenario { inputs, weights: a.default_scenario().weights };
+        let link = encode(a, &SharedState::single(a, sc.clone(), Lang::Nl));
+        let answers_part = link.rsplit(';').next().unwrap().split('~').nth(1).unwrap().to_string();
+        prop_assert_eq!(decode_answers(a, &answers_part), (sc, vec![]));
+        let (repaired, problems) = decode_answers(a, &junk);
+        prop_assert!(problems.len() <= MAX_PROBLEMS + 1);
+        let state = SharedState::single(a, repaired, Lang::Nl);
+        prop_assert!(state.is_valid(a), "{:?}", junk);
+    }
 }
