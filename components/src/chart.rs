@@ -286,16 +286,13 @@ pub fn TippingChart(state: AdvisorState) -> impl IntoView {
     // sentence, not the picker, caption, legend and table.
     let has_data = move || data.with(Option::is_some);
     let shown = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| (d.input, d.metric))));
-    // Sized from the viewport when drawn (no resize listener: embeds add no global
-    // listeners); the next change redraws at the new width.
+    // Sized when drawn, from the viewport (in a widget: from the advisor's own width; no
+    // resize listener: embeds add no global listeners); the next change redraws at the new
+    // width.
     let layer = move |layer: Layer| {
         let lang = state.lang.get();
         let a = state.advisor();
-        let width = window()
-            .inner_width()
-            .ok()
-            .and_then(|w| w.as_f64())
-            .unwrap_or(1280.0);
+        let width = state.drawing_width();
         data.with(|d| {
             d.as_ref()
                 .map(|d| render_layer(&a, d, lang, size_for(width), layer))

@@ -19,8 +19,13 @@ use crate::i18n::{self, Key, t};
 use crate::state::{AdvisorState, Mode};
 use crate::storage;
 
-/// The address of this page with the whole state in the fragment (reactive).
-pub fn share_link(state: AdvisorState) -> String {
+/// The address of this page with the whole state in the fragment (reactive). `None` in a
+/// widget: the host page does not open a state from its address, so such a link would lead
+/// nowhere.
+pub fn share_link(state: AdvisorState) -> Option<String> {
+    if state.embedded {
+        return None;
+    }
     let a = state.advisor();
     let text = state.current.with(|d| link::encode(&a, d));
     let loc = window().location();
@@ -30,15 +35,22 @@ pub fn share_link(state: AdvisorState) -> String {
         loc.pathname().unwrap_or_default(),
         loc.search().unwrap_or_default()
     );
-    format!("{base}#{text}")
+    Some(format!("{base}#{text}"))
 }
 
-/// Opens the summary and puts the focus on its heading.
+/// Opens the summary (the citizen asked for a person: counted in
+/// [`AdvisorState::contact_requests`]) and puts the focus on its heading. The page scrolls to
+/// the top; a widget only scrolls its own summary heading into view.
 pub fn open_summary(state: AdvisorState) {
     state.commit();
     state.mode.set(Mode::Summary);
-    crate::timeline::focus_later("summary-title".into());
-    window().scroll_to_with_x_and_y(0.0, 0.0);
+    state.contact_requests.update(|n| *n += 1);
+    if state.embedded {
+        state.reveal_later("summary-title");
+    } else {
+        state.focus_later("summary-title");
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
 }
 
 /// The always visible way to a person (in the header).
@@ -63,7 +75,7 @@ pub fn TalkButton(state: AdvisorState) -> impl IntoView {
 #[component]
 pub fn ShareSection(state: AdvisorState) -> impl IntoView {
     let advisor_id = state.advisor.with_value(|a| a.def.id.clone());
-    let link_text = Memo::new(move |_| share_link(state));
+    let link_text = Memo::new(move |_| share_link(state).unwrap_or_default());
     let copy_status = RwSignal::new(String::new());
     let device_status = RwSignal::new(String::new());
     let copy = move |_| {
@@ -95,7 +107,7 @@ pub fn ShareSection(state: AdvisorState) -> impl IntoView {
             Ok(()) => {
                 state.saved_at.set(None);
                 device_status.set(t(Key::DeletedFromDevice, lang).to_string());
-                crate::timeline::focus_later("save-on-device".into());
+                state.focus_later("save-on-device");
             }
             Err(e) => device_status.set(e.message(lang).to_string()),
         }
@@ -107,10 +119,14 @@ pub fn ShareSection(state: AdvisorState) -> impl IntoView {
             .get()
             .map(|at| i18n::saved_since(&storage::local_moment(&at, true, lang), lang))
     };
-    view! {
-        <section id="share" class="adv-section adv-share adv-noprint" aria-labelledby="share-title">
-            <h2 id="share-title" class="adv-heading-2">{move || state.t(Key::ShareHeading)}</h2>
-            <p class="adv-lead">{move || state.t(Key::ShareIntro)}</p>
+    // In a widget there is no link to share (see `share_link`): only saving on the device.
+    let (heading, intro) = if state.embedded {
+        (Key::SaveHeading, Key::SaveIntro)
+    } else {
+        (Key::ShareHeading, Key::ShareIntro)
+    };
+    let link_block = (!state.embedded).then(|| {
+        view! {
             <div class="adv-share__link">
                 <label class="adv-field__label" for="share-link">{move || state.t(Key::ShareLinkLabel)}</label>
                 <div class="adv-share__row">
@@ -140,6 +156,13 @@ pub fn ShareSection(state: AdvisorState) -> impl IntoView {
                 </p>
                 <p class="adv-footnote">{move || state.t(Key::LinkPrivacy)}</p>
             </div>
+        }
+    });
+    view! {
+        <section id="share" class="adv-section adv-share adv-noprint" aria-labelledby="share-title">
+            <h2 id="share-title" class="adv-heading-2">{move || state.t(heading)}</h2>
+            <p class="adv-lead">{move || state.t(intro)}</p>
+            {link_block}
             <div class="adv-share__device">
                 <h3 class="adv-heading-3">{move || state.t(Key::DeviceHeading)}</h3>
                 <p>{move || state.t(Key::DeviceIntro)}</p>
@@ -321,7 +344,14 @@ pub fn SummaryView(state: AdvisorState) -> impl IntoView {
         let a = state.advisor();
         let doc = state.current.get();
         let today = storage::now_text(false, lang);
-        let url = share_link(state);
+        let link_line = share_link(state).map(|url| {
+            view! {
+                <p class="adv-summary__meta">
+                    {t(Key::ShareLinkLabel, lang)} ": "
+                    <a class="adv-link adv-summary__url" href=url.clone() data-testid="summary-link">{url.clone()}</a>
+                </p>
+            }
+        });
         let meta = i18n::summary_meta(
             a.def.title.get(lang),
             &a.def.version,
@@ -393,10 +423,7 @@ pub fn SummaryView(state: AdvisorState) -> impl IntoView {
                 {i18n::advice_date(&today, lang)}
             </p>
             <p class="adv-summary__meta">{meta}</p>
-            <p class="adv-summary__meta">
-                {t(Key::ShareLinkLabel, lang)} ": "
-                <a class="adv-link adv-summary__url" href=url.clone() data-testid="summary-link">{url.clone()}</a>
-            </p>
+            {link_line}
             <Contacts state />
             {scenarios}
             {timeline}
@@ -416,7 +443,7 @@ pub fn SummaryView(state: AdvisorState) -> impl IntoView {
                     class="adv-button adv-button--secondary"
                     on:click=move |_| {
                         state.mode.set(Mode::Explore);
-                        crate::timeline::focus_later("talk-to-someone".into());
+                        state.focus_later("talk-to-someone");
                     }
                 >
                     {move || state.t(Key::BackToAdvisor)}
@@ -435,7 +462,16 @@ pub fn SummaryView(state: AdvisorState) -> impl IntoView {
             <h2 id="summary-title" class="adv-heading-2" tabindex="-1" node_ref=heading>
                 {move || state.t(Key::SummaryHeading)}
             </h2>
-            <p class="adv-lead">{move || state.t(Key::SummaryIntro)}</p>
+            <p class="adv-lead">
+                {move || {
+                    // No link to hand over in a widget (see `share_link`).
+                    if state.embedded {
+                        state.t(Key::SummaryIntroNoLink)
+                    } else {
+                        state.t(Key::SummaryIntro)
+                    }
+                }}
+            </p>
             {body}
         </section>
     }

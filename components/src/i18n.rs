@@ -105,6 +105,8 @@ keys! {
     PresetsLabel => "Snel kiezen:", "Quick choice:";
     LinkRepaired => "We hebben je link geopend. Niet alles kon blijven zoals het was:",
         "We opened your link. Not everything could stay as it was:";
+    PrefillRepaired => "Niet alle antwoorden die al waren ingevuld konden we gebruiken:",
+        "We could not use all of the answers that were filled in for you:";
     LinkFailed => "We konden je link niet gebruiken. Je ziet de keuzehulp zoals hij begint.",
         "We could not use your link. You see the choice guide as it starts.";
     Close => "Sluiten", "Close";
@@ -189,6 +191,9 @@ keys! {
     ShareHeading => "Bewaren en delen", "Save and share";
     ShareIntro => "Bewaar je situaties voor later, of deel ze met iemand die je helpt.",
         "Keep your situations for later, or share them with someone who helps you.";
+    /// Heading and intro of the share section in a widget: only saving on the device.
+    SaveHeading => "Bewaren", "Save";
+    SaveIntro => "Bewaar je situaties voor later.", "Keep your situations for later.";
     ShareLinkLabel => "Link naar jouw situaties", "Link to your situations";
     CopyLink => "Kopieer de link", "Copy the link";
     Copied => "De link is gekopieerd.", "The link has been copied.";
@@ -210,6 +215,9 @@ keys! {
     SummaryHeading => "Samenvatting van je advies", "Summary of your advice";
     SummaryIntro => "Neem deze samenvatting mee als je belt of langskomt. Of geef de link aan de medewerker. Dan hoeft niemand dezelfde vragen opnieuw te stellen.",
         "Take this summary with you when you call or visit. Or give the link to the employee. Then nobody has to ask the same questions again.";
+    /// The summary's intro in a widget (no link to hand over).
+    SummaryIntroNoLink => "Neem deze samenvatting mee als je belt of langskomt. Dan hoeft niemand dezelfde vragen opnieuw te stellen.",
+        "Take this summary with you when you call or visit. Then nobody has to ask the same questions again.";
     BackToAdvisor => "Terug naar de keuzehulp", "Back to the choice guide";
     Print => "Afdrukken", "Print";
     ContactWeb => "website", "website";

@@ -1,14 +1,17 @@
 //! Leptos components over engine types: thin views, no business rules. Every figure, ranking
 //! and eligibility comes from `advies_engine`; this crate only shows it.
 //!
-//! Start at [`AdvisorPage`] (standalone page) or [`AdvisorView`] (one advisor inside one
-//! `<div class="adv-root">`, for embedding). Interface strings live in [`i18n`]; how figures are
+//! Start at [`AdvisorPage`] (standalone page), [`AdvisorWidget`] (one advisor as a widget in a
+//! host page's element, e.g. a shadow root: touches nothing outside it, reports
+//! [`WidgetEvent`]s) or [`AdvisorView`] (one advisor inside one `<div class="adv-root">`, shared
+//! by both). Interface strings live in [`i18n`]; how figures are
 //! written in [`display`].
 
 pub mod advice;
 pub mod chart;
 pub mod compare;
 pub mod display;
+pub mod embed;
 pub mod handover;
 pub mod i18n;
 pub mod inline;
@@ -26,6 +29,7 @@ pub mod why;
 
 pub use advice::{AdviceAnnouncer, AdviceSection, AdviceSummary};
 pub use chart::TippingChart;
+pub use embed::{AdvisorWidget, WidgetEvent, WidgetOptions};
 pub use lang_switch::LangSwitch;
 pub use options::{HowWeCompare, OptionList};
 pub use page::{AdvisorPage, AdvisorView, DefinitionErrorPage};

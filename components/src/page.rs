@@ -160,11 +160,18 @@ fn LinkNotice(state: AdvisorState) -> impl IntoView {
                 t(Key::DeviceFailed, lang).to_string(),
                 vec![e.message(lang)],
             ),
+            LinkReport::Prefill(problems) => (
+                t(Key::PrefillRepaired, lang).to_string(),
+                problems.iter().map(|p| p.message(&a, lang)).collect(),
+            ),
         };
-        let from_device = matches!(
-            report,
-            LinkReport::FromDevice { .. } | LinkReport::DeviceFailed(_)
-        );
+        // An in-page link to the share section; a widget never opens the device state (and an
+        // `href="#…"` there would change the host page's address).
+        let from_device = !state.embedded
+            && matches!(
+                report,
+                LinkReport::FromDevice { .. } | LinkReport::DeviceFailed(_)
+            );
         Some(view! {
             <div class="adv-alert adv-alert--info adv-link-notice" role="status" data-testid="link-notice">
                 <p class="adv-alert__title">{title}</p>
@@ -188,8 +195,22 @@ fn LinkNotice(state: AdvisorState) -> impl IntoView {
 
 /// Everything of one advisor inside one `<div class="adv-root">`: header (title, intro,
 /// language switch, a one-line advice summary), questions beside the advice, sources, footer.
+///
+/// `compact`: only the questions and the advice (best option, explanation, all options), and
+/// the way to a person with its summary: no weights, scenarios, comparison, timeline, chart,
+/// share section or sources list.
+///
+/// On the standalone page the header, main part and footer are the page's landmarks
+/// (`<header>`, `<main>`, `<footer>`). In a widget ([`AdvisorState::embedded`]) they are plain
+/// `<div>`s with the same classes, and the root is a region named by the title: a host page
+/// has its own landmarks, and a second `<main>` would be an error.
 #[component]
-pub fn AdvisorView(state: AdvisorState) -> impl IntoView {
+pub fn AdvisorView(
+    state: AdvisorState,
+    /// Only questions and advice (for a widget in a narrow place).
+    #[prop(optional)]
+    compact: bool,
+) -> impl IntoView {
     let (title, intro, owner) = state.advisor.with_value(|a| {
         (
             a.def.title.clone(),
@@ -205,92 +226,138 @@ pub fn AdvisorView(state: AdvisorState) -> impl IntoView {
             heading.scroll_into_view();
         }
     };
-    view! {
-        <div class="adv-root" lang=move || state.lang.get().code()>
-            <header class="adv-header">
-                <div class="adv-header__bar">
-                    <p class="adv-header__kicker">
-                        {move || state.t(Key::Kicker)} " · " {owner.clone()}
+    let embedded = state.embedded;
+    let header = view! {
+        <div class="adv-header__bar">
+            <p class="adv-header__kicker">
+                {move || state.t(Key::Kicker)} " · " {owner.clone()}
+            </p>
+            <div class="adv-header__tools">
+                <TalkButton state />
+                <LangSwitch state />
+            </div>
+        </div>
+        <h1 id="advisor-title" class="adv-title">{move || title.get(state.lang.get()).to_string()}</h1>
+        {has_intro
+            .then(|| {
+                view! {
+                    <p class="adv-intro">
+                        {move || intro.get(state.lang.get()).to_string()}
                     </p>
-                    <div class="adv-header__tools">
-                        <TalkButton state />
-                        <LangSwitch state />
+                }
+            })}
+        <div class="adv-now">
+            <AdviceAnnouncer state />
+            <button
+                type="button"
+                class="adv-button adv-button--secondary adv-now__jump"
+                on:click=jump_to_advice
+            >
+                {move || state.t(Key::ToFullAdvice)}
+            </button>
+        </div>
+    };
+    let main = view! {
+        <LinkNotice state />
+        {move || match (state.mode.get(), compact) {
+            (Mode::Summary, _) => view! { <SummaryView state /> }.into_any(),
+            (Mode::Explore, true) => view! {
+                <div class="adv-layout">
+                    <div class="adv-layout__inputs">
+                        <QuestionList state />
                     </div>
+                    <AdviceSection state />
                 </div>
-                <h1 class="adv-title">{move || title.get(state.lang.get()).to_string()}</h1>
-                {has_intro
-                    .then(|| {
-                        view! {
-                            <p class="adv-intro">
-                                {move || intro.get(state.lang.get()).to_string()}
-                            </p>
-                        }
-                    })}
-                <div class="adv-now">
-                    <AdviceAnnouncer state />
-                    <button
-                        type="button"
-                        class="adv-button adv-button--secondary adv-now__jump"
-                        on:click=jump_to_advice
-                    >
-                        {move || state.t(Key::ToFullAdvice)}
-                    </button>
+            }
+            .into_any(),
+            (Mode::Explore, false) => view! {
+                <ScenarioBar state />
+                <div class="adv-layout">
+                    <div class="adv-layout__inputs">
+                        <QuestionList state />
+                        <WeightPanel state />
+                    </div>
+                    <AdviceSection state />
                 </div>
-            </header>
-            <main class="adv-main">
-                <LinkNotice state />
-                {move || match state.mode.get() {
-                    Mode::Summary => view! { <SummaryView state /> }.into_any(),
-                    Mode::Explore => view! {
-                        <ScenarioBar state />
-                        <div class="adv-layout">
-                            <div class="adv-layout__inputs">
-                                <QuestionList state />
-                                <WeightPanel state />
-                            </div>
-                            <AdviceSection state />
-                        </div>
-                        <CompareSection state />
-                        <TimelineSection state />
-                        <crate::chart::TippingChart state />
-                        <ShareSection state />
-                        <SourceList state />
-                    }
-                    .into_any(),
-                }}
-            </main>
-            <footer class="adv-footer">
-                <p>{move || i18n::owner(&owner_for_footer, state.lang.get())}</p>
-                <p>{move || state.t(Key::Privacy)}</p>
-            </footer>
+                <CompareSection state />
+                <TimelineSection state />
+                <crate::chart::TippingChart state />
+                <ShareSection state />
+                <SourceList state />
+            }
+            .into_any(),
+        }}
+    };
+    let footer = view! {
+        <p>{move || i18n::owner(&owner_for_footer, state.lang.get())}</p>
+        <p>{move || state.t(Key::Privacy)}</p>
+    };
+    let parts = if embedded {
+        view! {
+            <div class="adv-header">{header}</div>
+            <div class="adv-main">{main}</div>
+            <div class="adv-footer">{footer}</div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <header class="adv-header">{header}</header>
+            <main class="adv-main">{main}</main>
+            <footer class="adv-footer">{footer}</footer>
+        }
+        .into_any()
+    };
+    view! {
+        <div
+            class="adv-root"
+            class:adv-root--embedded=embedded
+            class:adv-root--compact=compact
+            role=embedded.then_some("region")
+            aria-labelledby=embedded.then_some("advisor-title")
+            lang=move || state.lang.get().code()
+            node_ref=state.root
+        >
+            {parts}
         </div>
     }
 }
 
 /// Shown instead of the advisor when its definition does not parse: a plain message for the
 /// citizen (Dutch, then English) and the diagnostics for the makers. Never a blank page.
+/// `embedded` (in a widget): the same, in a `<div>` instead of the page's `<main>`.
 #[component]
-pub fn DefinitionErrorPage(diagnostics: Diagnostics) -> impl IntoView {
+pub fn DefinitionErrorPage(
+    diagnostics: Diagnostics,
+    /// Inside a widget on a host page (which has its own `<main>`).
+    #[prop(optional)]
+    embedded: bool,
+) -> impl IntoView {
     let lines = diagnostics
         .0
         .iter()
         .map(|d| view! { <li><code>{d.to_string()}</code></li> })
         .collect_view();
+    let content = view! {
+        <div class="adv-alert" role="alert">
+            <h1 class="adv-title">{t(Key::StartFailedTitle, Lang::Nl)}</h1>
+            <p>{t(Key::StartFailedBody, Lang::Nl)}</p>
+            <p lang="en">
+                <strong>{t(Key::StartFailedTitle, Lang::En)}</strong>
+                ". "
+                {t(Key::StartFailedBody, Lang::En)}
+            </p>
+        </div>
+        <h2 class="adv-heading-2">{t(Key::StartFailedDetails, Lang::Nl)}</h2>
+        <ul class="adv-diagnostics" lang="en">{lines}</ul>
+    };
+    let main = if embedded {
+        view! { <div class="adv-main adv-main--error">{content}</div> }.into_any()
+    } else {
+        view! { <main class="adv-main adv-main--error">{content}</main> }.into_any()
+    };
     view! {
-        <div class="adv-root" lang="nl">
-            <main class="adv-main adv-main--error">
-                <div class="adv-alert" role="alert">
-                    <h1 class="adv-title">{t(Key::StartFailedTitle, Lang::Nl)}</h1>
-                    <p>{t(Key::StartFailedBody, Lang::Nl)}</p>
-                    <p lang="en">
-                        <strong>{t(Key::StartFailedTitle, Lang::En)}</strong>
-                        ". "
-                        {t(Key::StartFailedBody, Lang::En)}
-                    </p>
-                </div>
-                <h2 class="adv-heading-2">{t(Key::StartFailedDetails, Lang::Nl)}</h2>
-                <ul class="adv-diagnostics" lang="en">{lines}</ul>
-            </main>
+        <div class="adv-root" class:adv-root--embedded=embedded lang="nl">
+            {main}
         </div>
     }
 }

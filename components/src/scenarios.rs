@@ -237,7 +237,7 @@ fn ManageScenario(
                 .set(i18n::scenario_removed(&name.unwrap_or_default(), lang));
             // With one scenario left this panel goes away: keep the focus in the section.
             if state.doc.with_untracked(|d| d.scenarios.len() < 2) {
-                crate::timeline::focus_later("scenario-duplicate".into());
+                state.focus_later("scenario-duplicate");
             }
         } else {
             state

@@ -8,8 +8,10 @@ use advies_engine::eval::EvalFailure;
 use advies_engine::state::{NameError, NamedScenario, SharedState};
 use advies_engine::weights::WEIGHT_MAX;
 use advies_engine::{Advisor, Evaluation, Lang, Scenario};
-use leptos::html::H2;
+use leptos::html::{Div, H2};
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use leptos::web_sys::{Element, HtmlElement};
 
 use crate::i18n::Key;
 
@@ -30,7 +32,8 @@ pub struct AdvisorState {
     pub visible: Memo<Vec<bool>>,
     /// The heading of the advice section (the "see the full advice" button moves focus there).
     pub advice_heading: NodeRef<H2>,
-    /// What happened when the page was opened from a link (shown once at the top).
+    /// What happened when the page was opened from a link, or with a widget's prefilled
+    /// answers (shown once at the top).
     pub link_report: RwSignal<Option<LinkReport>>,
     /// All scenarios: names, order, which one is shown, the sequence over time. The answers
     /// of the shown scenario live in [`AdvisorState::scenario`] while the citizen edits them;
@@ -47,6 +50,17 @@ pub struct AdvisorState {
     pub undo: RwSignal<Option<(String, SharedState)>>,
     /// When the state was saved on this device (ISO 8601), if it is saved there.
     pub saved_at: RwSignal<Option<String>>,
+    /// The `.adv-root` element of this advisor. Elements are looked up inside it
+    /// ([`AdvisorState::element`]), never in the whole document: in a widget the advisor lives
+    /// in a shadow root, where `document.getElementById` finds nothing.
+    pub root: NodeRef<Div>,
+    /// True inside a widget on someone else's page ([`crate::AdvisorWidget`]): then nothing
+    /// outside `root` is touched (no title, `<html lang>`, address bar or window scrolling),
+    /// the link to the state is not offered, and `<header>`, `<main>` and `<footer>` are plain
+    /// elements (the host page has its own landmarks).
+    pub embedded: bool,
+    /// How often the citizen asked for a person ("Liever met iemand praten?"); 0 until then.
+    pub contact_requests: RwSignal<u32>,
 }
 
 /// What the page shows.
@@ -74,6 +88,8 @@ pub enum LinkReport {
     },
     /// What was saved on this device could not be used.
     DeviceFailed(advies_engine::state::DecodeError),
+    /// A widget's prefilled answers were used; these were repaired or left out (never empty).
+    Prefill(Vec<advies_engine::state::Problem>),
 }
 
 impl AdvisorState {
@@ -130,7 +146,71 @@ impl AdvisorState {
             scenario_status: RwSignal::new(String::new()),
             undo: RwSignal::new(None),
             saved_at: RwSignal::new(None),
+            root: NodeRef::new(),
+            embedded: false,
+            contact_requests: RwSignal::new(0),
         }
+    }
+
+    /// State for a widget ([`AdvisorState::embedded`]), with the default answers and weights.
+    pub fn new_embedded(advisor: Arc<Advisor>, lang: Lang) -> AdvisorState {
+        AdvisorState {
+            embedded: true,
+            ..AdvisorState::new(advisor, lang)
+        }
+    }
+
+    /// The element with id `id` inside this advisor's root, if it is there now.
+    pub fn element(&self, id: &str) -> Option<Element> {
+        let root = self.root.try_get_untracked().flatten()?;
+        root.query_selector(&id_selector(id)).ok().flatten()
+    }
+
+    /// Moves the focus to element `id` (inside this advisor) once the view has caught up with
+    /// the change.
+    pub fn focus_later(&self, id: impl Into<String>) {
+        self.later(id.into(), false);
+    }
+
+    /// As [`AdvisorState::focus_later`], and scrolls the element into view.
+    pub fn reveal_later(&self, id: impl Into<String>) {
+        self.later(id.into(), true);
+    }
+
+    fn later(&self, id: String, scroll: bool) {
+        let state = *self;
+        request_animation_frame(move || {
+            if let Some(el) = state
+                .element(&id)
+                .and_then(|el| el.dyn_into::<HtmlElement>().ok())
+            {
+                let _ = el.focus();
+                if scroll {
+                    el.scroll_into_view();
+                }
+            }
+        });
+    }
+
+    /// The width to size drawings for, in CSS pixels: the viewport on the standalone page, the
+    /// advisor's own width in a widget (the viewport says little about a host page's column).
+    pub fn drawing_width(&self) -> f64 {
+        let viewport = || {
+            window()
+                .inner_width()
+                .ok()
+                .and_then(|w| w.as_f64())
+                .unwrap_or(1280.0)
+        };
+        if !self.embedded {
+            return viewport();
+        }
+        self.root
+            .try_get_untracked()
+            .flatten()
+            .map(|root| f64::from(root.client_width()))
+            .filter(|&w| w > 0.0)
+            .unwrap_or_else(viewport)
     }
 
     /// Copies the shown scenario's answers into `doc` (before any change to the list).
@@ -357,5 +437,42 @@ impl AdvisorState {
     pub fn default_weights(&self) -> Vec<f64> {
         self.advisor
             .with_value(|a| a.factors.iter().map(|f| f.weight).collect())
+    }
+}
+
+/// A CSS selector for the element with id `id`, whatever characters the id has (an attribute
+/// selector: `#id` would need escaping for ids that start with a digit or hold punctuation).
+pub fn id_selector(id: &str) -> String {
+    let mut out = String::with_capacity(id.len() + 7);
+    out.push_str("[id=\"");
+    for c in id.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // A line break cannot stand in a CSS string as it is: write it as an escape.
+            '\n' | '\r' | '\u{c}' => out.push_str(&format!("\\{:x} ", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push_str("\"]");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::id_selector;
+
+    #[test]
+    fn id_selectors_quote_the_id() {
+        assert_eq!(id_selector("summary-title"), r#"[id="summary-title"]"#);
+        assert_eq!(
+            id_selector("rank-up-travel_days"),
+            r#"[id="rank-up-travel_days"]"#
+        );
+        assert_eq!(id_selector("0-3"), r#"[id="0-3"]"#);
+        assert_eq!(id_selector(r#"a"b\c"#), r#"[id="a\"b\\c"]"#);
+        assert_eq!(id_selector("a\nb"), "[id=\"a\\a b\"]");
     }
 }

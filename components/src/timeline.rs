@@ -8,7 +8,6 @@ use advies_engine::scenarios::{
     MAX_PERIOD_MONTHS, MAX_PERIODS, Period, PlanError, plan, plan_sentence,
 };
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 
 use crate::display::{money, parse_number};
 use crate::i18n::{self, Key, t};
@@ -297,7 +296,7 @@ fn PeriodRow(
             ));
             // Focus follows the period that moved.
             let which = if to < k { "earlier" } else { "later" };
-            focus_later(format!("period-{to}-{which}"));
+            state.focus_later(format!("period-{to}-{which}"));
         }
     };
     let remove = move |_| {
@@ -314,7 +313,7 @@ fn PeriodRow(
             } else {
                 format!("period-{k}-remove")
             };
-            focus_later(next);
+            state.focus_later(next);
         }
     };
     view! {
@@ -395,16 +394,4 @@ fn PeriodRow(
             </div>
         </li>
     }
-}
-
-/// Moves the focus to element `id` once the view has caught up with the change.
-pub fn focus_later(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .get_element_by_id(&id)
-            .and_then(|el| el.dyn_into::<leptos::web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
 }

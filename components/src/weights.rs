@@ -11,7 +11,6 @@ use advies_engine::weights::{
 };
 use advies_engine::{Advisor, Lang};
 use leptos::prelude::*;
-use leptos::web_sys::{HtmlElement, wasm_bindgen::JsCast};
 
 use crate::display::{factor_value_parts, input_text, join, parse_number};
 use crate::i18n::{self, Key, t};
@@ -323,18 +322,6 @@ fn WeightSlider(state: AdvisorState, factor: usize, shares: Memo<Vec<u32>>) -> i
     }
 }
 
-/// Focuses the element with `id` after the view has been updated.
-fn focus_later(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
-}
-
 /// Route (a): the factors in order of importance, moved with buttons; the order becomes
 /// rank-order-centroid weights.
 #[component]
@@ -373,7 +360,7 @@ fn RankRoute(state: AdvisorState) -> impl IntoView {
         // Keep the focus on the moved factor: the same button, or the other one at an end.
         let same_ok = if up { q > 0 } else { q + 1 < n };
         let dir = if up == same_ok { "up" } else { "down" };
-        focus_later(format!("rank-{dir}-{id}"));
+        state.focus_later(format!("rank-{dir}-{id}"));
     };
     let rows = move || {
         let lang = state.lang.get();
