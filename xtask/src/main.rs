@@ -3,6 +3,7 @@
 //! Std only, so it compiles in a second or two. Each command is a short list
 //! of steps; each step is one small function in the module that owns it.
 
+mod embed;
 mod exec;
 mod setup;
 mod size;
@@ -17,7 +18,8 @@ commands:
   setup [--browser]   install what is missing (wasm32 target, trunk, wasm-bindgen-cli,
                       wasm-opt, crates); --browser adds chromium and the e2e npm packages
   serve [--release]   setup, then `trunk serve` on http://127.0.0.1:8080/
-  build               setup, then a release build with trunk into dist/ (alias: dist)
+  build               setup, then a release build with trunk into dist/, and the widget
+                      in dist/embed/ (alias: dist)
   test                setup --browser, then every test tier in order (what CI runs)
   bench               engine benchmarks, release build, size report, browser benchmark
   size                raw and gzip sizes of dist/*.wasm, *.js, *.css (also target/size.json)

@@ -31,9 +31,27 @@ pub fn report() -> Result {
     if entries.is_empty() {
         return Err(format!("no .wasm, .js or .css files in {DIST}/").into());
     }
-    print_table(&entries);
-    write_json(&entries)
+    // The widget (dist/embed/, without the demo pages) is a copy of the site's files with
+    // stable names: count it apart, as what a host page downloads for one widget.
+    let (widget, site): (Vec<Entry>, Vec<Entry>) = entries
+        .into_iter()
+        .filter(|e| !e.path.starts_with("embed/demo/"))
+        .partition(|e| e.path.starts_with("embed/"));
+    print_table(&site);
+    if !widget.is_empty() {
+        let (raw, gzip) = totals(widget.iter());
+        println!(
+            "widget (embed/: loader, app JS, wasm, CSS): {} raw, {} gzip -9 (budget {} gzip)",
+            kib(raw),
+            kib(gzip),
+            kib(WIDGET_BUDGET)
+        );
+    }
+    write_json(&site, &widget)
 }
+
+/// What a host page may download for one widget, gzipped (issue 6).
+const WIDGET_BUDGET: u64 = 150 * 1024;
 
 /// All files under `dir`, recursively (Trunk puts JS snippets in subfolders).
 fn files(dir: &Path) -> Result<Vec<PathBuf>> {
@@ -115,7 +133,7 @@ fn totals<'a>(entries: impl Iterator<Item = &'a Entry>) -> (u64, u64) {
 }
 
 /// target/size.json, bytes everywhere, for scripts and CI history.
-fn write_json(entries: &[Entry]) -> Result {
+fn write_json(entries: &[Entry], widget: &[Entry]) -> Result {
     let files: Vec<String> = entries
         .iter()
         .map(|e| {
@@ -136,8 +154,9 @@ fn write_json(entries: &[Entry]) -> Result {
         })
         .collect();
     let (raw, gzip) = totals(entries.iter());
+    let (widget_raw, widget_gzip) = totals(widget.iter());
     let json = format!(
-        "{{\n  \"unit\": \"bytes\",\n  \"files\": [\n{}\n  ],\n  \"by_kind\": {{\n{}\n  }},\n  \"total\": {{\"raw\": {raw}, \"gzip\": {gzip}}}\n}}\n",
+        "{{\n  \"unit\": \"bytes\",\n  \"files\": [\n{}\n  ],\n  \"by_kind\": {{\n{}\n  }},\n  \"total\": {{\"raw\": {raw}, \"gzip\": {gzip}}},\n  \"widget\": {{\"raw\": {widget_raw}, \"gzip\": {widget_gzip}, \"budget_gzip\": {WIDGET_BUDGET}}}\n}}\n",
         files.join(",\n"),
         kinds.join(",\n"),
     );

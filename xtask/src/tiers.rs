@@ -21,7 +21,8 @@ pub fn serve(release: bool) -> Result {
 
 /// `trunk build --release` into dist/ (Trunk.toml: offline, wasm-opt from PATH).
 pub fn release_build() -> Result {
-    run(&mut cmd("trunk", &["build", "--release"]))
+    run(&mut cmd("trunk", &["build", "--release"]))?;
+    crate::embed::write(Path::new(DIST))
 }
 
 /// Only the [[bench]] targets (`--bench '*'`), not the library's unit tests again.

@@ -4,9 +4,14 @@ import { AxeBuilder } from '@axe-core/playwright';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-/** Runs axe on the page; returns { violations, summary } (summary is '' when there are none). */
-export async function checkAccessibility(page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+/**
+ * Runs axe on the page (or only inside `include`, a CSS selector); returns { violations,
+ * summary } (summary is '' when there are none).
+ */
+export async function checkAccessibility(page, include) {
+  let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+  if (include) builder = builder.include(include);
+  const results = await builder.analyze();
   return { violations: results.violations, summary: summarize(results.violations) };
 }
 

@@ -23,6 +23,9 @@ const MIME_TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The policy of the CSP test page: only the site's own files, wasm allowed, no inline code or style. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
 /** The built site to test: $DIST_DIR, which must hold an index.html. Throws a clear error otherwise. */
 export async function distDir() {
   const dir = process.env.DIST_DIR;
@@ -86,11 +89,14 @@ async function respond(root, req, res) {
     file = join(root, 'index.html'); // SPA fallback
   }
   const body = await readFile(file);
-  res.writeHead(200, {
+  const headers = {
     'content-type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'content-length': body.length,
     'cache-control': 'no-store',
-  });
+  };
+  // The widget's CSP test page is served with a strict policy (no 'unsafe-inline').
+  if (pathname.endsWith('/csp.html')) headers['content-security-policy'] = STRICT_CSP;
+  res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
   return 200;
 }

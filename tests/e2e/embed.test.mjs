@@ -1,0 +1,258 @@
+// End-to-end tests of the widget (<advies-module>) on host pages served from dist/embed/demo/:
+// two widgets on one page working independently, removal, attribute changes, events,
+// prefill, a hostile host style sheet, a strict Content Security Policy, advisors that cannot
+// load, the requests a host page makes, no cookies or storage, and axe-core on each host page.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+import { checkAccessibility } from './lib/axe.mjs';
+import { launchBrowser, newPage } from './lib/browser.mjs';
+import { distDir, startServer } from './lib/server.mjs';
+
+const OUTPUT_DIR = fileURLToPath(new URL('./output/', import.meta.url));
+const DOCS_DIR = fileURLToPath(new URL('../../docs/', import.meta.url));
+const DEMO = 'embed/demo/';
+const WIDGET_FILES = ['advies-module.js', 'advies-module-app.js', 'advies-module_bg.wasm', 'advies-module.css'];
+
+let server;
+let browser;
+
+/** Opens a demo page; `body(page, errors)` runs with the collected errors. */
+async function onDemo(name, body, options = {}) {
+  const { context, page, errors } = await newPage(browser, options);
+  try {
+    await page.addInitScript(() => {
+      window.__violations = [];
+      window.__events = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`),
+      );
+      for (const type of ['advies-module:advice', 'advies-module:contact']) {
+        document.addEventListener(type, (e) =>
+          window.__events.push({ type, id: e.target.id, detail: JSON.parse(JSON.stringify(e.detail)) }),
+        );
+      }
+    });
+    if (options.onRequest) page.on('request', options.onRequest);
+    await page.goto(`${server.url}${DEMO}${name}`);
+    await body(page, errors, context);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Waits until the widget `#id` shows its best option; returns its text. */
+async function bestOf(page, id) {
+  const best = page.locator(`#${id} [data-testid="best-option"]`);
+  await best.waitFor({ timeout: 20_000 });
+  return (await best.textContent()).trim();
+}
+
+async function setTrips(page, id, n) {
+  await page.locator(`#${id} #input-trips_per_week-number`).fill(String(n));
+  await page.waitForFunction(
+    ([id, v]) => document.getElementById(id).shadowRoot.querySelector('#input-trips_per_week').value === v,
+    [id, String(n)],
+  );
+}
+
+describe('widget', () => {
+  before(async () => {
+    server = await startServer(await distDir());
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('two widgets on one page work independently; removing one leaves the other working', async () => {
+    await onDemo('gemeente.html', async (page, errors) => {
+      const nl = await bestOf(page, 'widget-nl');
+      const en = await bestOf(page, 'widget-en');
+      assert.match(nl, /Reizen op saldo/);
+      assert.match(en, /Pay per trip/, 'the second widget is in English');
+      // Each in its own shadow root, with its own style sheet.
+      const roots = await page.evaluate(() =>
+        ['widget-nl', 'widget-en'].map((id) => !!document.getElementById(id).shadowRoot?.querySelector('.adv-root')),
+      );
+      assert.deepEqual(roots, [true, true]);
+      // compact: questions and advice only.
+      assert.equal(await page.locator('#widget-en #weights').count(), 0);
+      assert.equal(await page.locator('#widget-nl #weights').count(), 1);
+
+      await setTrips(page, 'widget-nl', 14);
+      await page.waitForFunction(() =>
+        /maandabonnement/.test(document.getElementById('widget-nl').shadowRoot.querySelector('[data-testid="best-option"]').textContent),
+      );
+      assert.equal(await page.locator('#widget-en #input-trips_per_week').inputValue(), '8', 'the other widget keeps its answers');
+      // The host hears about the new advice, without answers (not asked for).
+      await page.waitForFunction(() => window.__events.some((e) => e.id === 'widget-nl' && e.detail.option === 'month_pass'));
+      const event = await page.evaluate(() => window.__events.findLast((e) => e.id === 'widget-nl'));
+      assert.deepEqual(Object.keys(event.detail).sort(), ['advisor', 'option']);
+      assert.equal(event.detail.advisor, 'ret');
+
+      // Remove the English widget: the Dutch one keeps working.
+      await page.evaluate(() => document.getElementById('widget-en').remove());
+      await setTrips(page, 'widget-nl', 2);
+      await page.waitForFunction(() =>
+        /saldo/.test(document.getElementById('widget-nl').shadowRoot.querySelector('[data-testid="best-option"]').textContent),
+      );
+      // An attribute change takes effect: the Dutch widget switches to English.
+      await page.evaluate(() => document.getElementById('widget-nl').setAttribute('lang', 'en'));
+      await page.waitForFunction(() =>
+        /Pay per trip/.test(document.getElementById('widget-nl').shadowRoot.querySelector('[data-testid="best-option"]')?.textContent ?? ''),
+      );
+      // Put back: a new element mounts again.
+      await page.evaluate(() => {
+        const el = document.createElement('advies-module');
+        el.id = 'again';
+        el.setAttribute('advisor', 'ret');
+        document.querySelector('main').append(el);
+      });
+      assert.match(await bestOf(page, 'again'), /Reizen op saldo/);
+      assert.deepEqual(errors, [], errors.join('\n'));
+    });
+  });
+
+  test('prefill: the host does not ask again what it knows', async () => {
+    await onDemo('vervoerder.html', async (page, errors) => {
+      await bestOf(page, 'widget-ret');
+      assert.equal(await page.locator('#widget-ret #input-trips_per_week').inputValue(), '12');
+      assert.equal(await page.locator('#widget-ret #input-distance_km').inputValue(), '9');
+      assert.deepEqual(errors, [], errors.join('\n'));
+    });
+  });
+
+  test('a hostile host style sheet leaves the widget intact', async () => {
+    await onDemo('hostile.html', async (page, errors) => {
+      await bestOf(page, 'widget');
+      const look = await page.evaluate(() => {
+        const root = document.getElementById('widget').shadowRoot;
+        const button = root.querySelector('#scenario-duplicate');
+        const input = root.querySelector('#input-trips_per_week-number');
+        const label = root.querySelector('.adv-field__label');
+        const box = document.getElementById('widget').getBoundingClientRect();
+        return {
+          buttonShown: getComputedStyle(button).display !== 'none' && button.getBoundingClientRect().height > 0,
+          inputShown: getComputedStyle(input).visibility === 'visible',
+          labelSize: getComputedStyle(label).fontSize,
+          labelColour: getComputedStyle(label).color,
+          divPosition: getComputedStyle(root.querySelector('.adv-layout')).position,
+          height: box.height,
+        };
+      });
+      assert.ok(look.buttonShown, 'buttons are visible');
+      assert.ok(look.inputShown, 'inputs are visible');
+      assert.notEqual(look.labelSize, '30px');
+      assert.notEqual(look.labelColour, 'rgb(255, 0, 255)');
+      assert.notEqual(look.divPosition, 'absolute');
+      assert.ok(look.height > 500, `the widget has its normal height (${look.height})`);
+      // And it still works.
+      await setTrips(page, 'widget', 14);
+      await page.waitForFunction(() =>
+        /maandabonnement/.test(document.getElementById('widget').shadowRoot.querySelector('[data-testid="best-option"]').textContent),
+      );
+      await mkdir(OUTPUT_DIR, { recursive: true });
+      await page.screenshot({ path: `${OUTPUT_DIR}embed-hostile.png`, fullPage: false });
+      assert.deepEqual(errors, [], errors.join('\n'));
+    });
+  });
+
+  test('a strict Content Security Policy: the widget works with zero violations', async () => {
+    await onDemo('csp.html', async (page, errors) => {
+      const policy = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
+      assert.match(policy, /style-src 'self'/);
+      assert.doesNotMatch(policy, /unsafe-inline/);
+      await bestOf(page, 'widget');
+      await setTrips(page, 'widget', 14);
+      // Open the parts that draw with styles (chart, weight bands, score bars) and the summary.
+      await page.locator('#widget #weight-flexibility').focus();
+      await page.keyboard.press('ArrowRight');
+      await page.locator('#widget #talk-to-someone').click();
+      await page.locator('#widget [data-testid="summary"]').waitFor();
+      const violations = await page.evaluate(() => window.__violations);
+      assert.deepEqual(violations, [], 'no CSP violations');
+      assert.deepEqual(errors, [], errors.join('\n'));
+    });
+  });
+
+  test('an advisor that cannot load shows a clear message in the widget; the page stays', async () => {
+    await onDemo('fouten.html', async (page, errors) => {
+      const message = async (id) => {
+        const el = page.locator(`#${id} [role="alert"]`).first();
+        await el.waitFor({ timeout: 20_000 });
+        return (await el.textContent()).trim();
+      };
+      assert.match(await message('missing'), /kon niet worden geladen \(HTTP 404\)/);
+      assert.match(await message('foreign'), /alleen van deze website/);
+      assert.match(await message('unknown'), /Er is geen keuzehulp "onbekend"/);
+      await message('broken');
+      const diagnostics = await page.locator('#broken .adv-diagnostics').textContent();
+      assert.match(diagnostics, /kapot\.json:\d+:\d+/, `file, line and column: ${diagnostics}`);
+      assert.match(diagnostics, /min/, 'the definition error is named');
+      assert.equal(await page.locator('#host-text').textContent(), 'Deze tekst van de pagina zelf blijft staan.');
+      const unexpected = errors.filter((e) => !/404.*bestaat-niet\.json/.test(e));
+      assert.deepEqual(unexpected, [], unexpected.join('\n'));
+    });
+  });
+
+  test('a host page requests only the widget files; no cookies, no storage', async () => {
+    const requests = [];
+    const onRequest = (r) => requests.push(new URL(r.url()));
+    await onDemo('gemeente.html', async (page, errors, context) => {
+      await bestOf(page, 'widget-nl');
+      await bestOf(page, 'widget-en');
+      await setTrips(page, 'widget-nl', 20);
+      await page.locator('#widget-nl #weight-cost').focus();
+      await page.keyboard.press('ArrowLeft');
+      const allowed = new Set([
+        `/${DEMO}gemeente.html`,
+        `/${DEMO}gemeente.css`,
+        ...WIDGET_FILES.map((f) => `/embed/${f}`),
+      ]);
+      const other = requests.filter((u) => u.origin !== new URL(server.url).origin || !allowed.has(u.pathname));
+      assert.deepEqual(other.map(String), [], 'no requests beyond the widget files');
+      for (const f of WIDGET_FILES) {
+        assert.ok(requests.some((u) => u.pathname === `/embed/${f}`), `${f} was loaded`);
+      }
+      assert.equal(requests.filter((u) => u.pathname.endsWith('.wasm')).length, 1, 'one wasm download for two widgets');
+      assert.deepEqual(await context.cookies(), []);
+      assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), {});
+      assert.deepEqual(errors, [], errors.join('\n'));
+    }, { onRequest });
+  });
+
+  test('axe-core finds nothing on the host pages; screenshots of both house styles', async () => {
+    for (const [name, width] of [
+      ['gemeente.html', 1280],
+      ['vervoerder.html', 1280],
+      ['gemeente.html', 360],
+      ['hostile.html', 1280],
+    ]) {
+      await onDemo(
+        name,
+        async (page, errors) => {
+          await page.locator('advies-module [data-testid="best-option"]').first().waitFor({ timeout: 20_000 });
+          // The hostile page's own text fails contrast on purpose: check only the widget there.
+          const { summary } = await checkAccessibility(page, name === 'hostile.html' ? 'advies-module' : undefined);
+          assert.equal(summary, '', `axe-core on ${name} at ${width} px:\n${summary}`);
+          const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(scroll <= width, `no horizontal scroll on ${name} at ${width} px (${scroll})`);
+          await mkdir(OUTPUT_DIR, { recursive: true });
+          const shot = `embed-${name.replace('.html', '')}-${width}.png`;
+          await page.screenshot({ path: `${OUTPUT_DIR}${shot}` });
+          if (process.env.UPDATE_DOCS_SCREENSHOTS && name !== 'hostile.html') {
+            await page.screenshot({ path: `${DOCS_DIR}${shot}` });
+          }
+          assert.deepEqual(errors, [], errors.join('\n'));
+        },
+        { width, height: 900 },
+      );
+    }
+  });
+});
