@@ -15,6 +15,9 @@
 // when the citizen presses "Bewaar op dit apparaat". Requests: this script, the app's JS,
 // wasm and CSS next to it, and a definition URL if one is named.
 
+// For the browser benchmark: time from here to the first advice on screen.
+performance.mark('advies-module:start');
+
 const base = new URL('.', import.meta.url);
 const files = {
   glue: new URL('advies-module-app.js', base),

@@ -5,6 +5,8 @@
 //     screen: the event's task with every reactive update, plus the next frame's style, layout
 //     and paint (from a Chromium trace); median and 95th percentile over 100 changes each;
 //     and the same with four scenarios side by side and a four-period timeline;
+//  1b. the widget: from the loader's first line to the first advice on a host page, 10 cold
+//     loads, without and with 4x CPU throttling;
 //  2. the engine's full analysis inside wasm (RET, and a generated advisor with 100 options,
 //     20 factors and 20 numeric inputs) through the app's `bench_analysis` export.
 // Prints a table and writes ../../target/browser-bench.json.
@@ -92,7 +94,40 @@ try {
     return Array.from(b.bench_analysis(15));
   });
   if (!analysis) throw new Error('window.wasmBindings.bench_analysis is missing: is this the app build?');
+  // Widget: time from the loader's first line to the first advice on screen, 10 cold loads
+  // (a new browser context each time, no cache), without and with 4x CPU throttling.
+  const firstAdvice = async (throttle) => {
+    const out = [];
+    for (let k = 0; k < 10; k++) {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const p = await ctx.newPage();
+      if (throttle > 1) {
+        const cdp = await ctx.newCDPSession(p);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+      }
+      await p.addInitScript(() => {
+        const seen = () => {
+          const el = document.querySelector('advies-module')?.shadowRoot?.querySelector('[data-testid="best-option"]');
+          if (el && el.textContent.trim()) {
+            const start = performance.getEntriesByName('advies-module:start')[0]?.startTime ?? 0;
+            window.__firstAdvice = performance.now() - start;
+          } else requestAnimationFrame(seen);
+        };
+        requestAnimationFrame(seen);
+      });
+      await p.goto(`${server.url}embed/demo/csp.html`);
+      await p.waitForFunction(() => window.__firstAdvice !== undefined, null, { timeout: 60_000 });
+      out.push(await p.evaluate(() => window.__firstAdvice));
+      await ctx.close();
+    }
+    return out;
+  };
+  const widgetFirst = await firstAdvice(1);
+  const widgetFirst4x = await firstAdvice(4);
+
   const report = {
+    widget_first_advice_ms: stats(widgetFirst),
+    widget_first_advice_4x_cpu_ms: stats(widgetFirst4x),
     date: new Date().toISOString(),
     browser: browser.version(),
     answer_change_work_ms: stats(answer.total),
@@ -118,6 +153,8 @@ try {
   row('weight change: work (script + render)', report.weight_change_work_ms);
   row('  script (event + reactive updates)', report.weight_change_script_ms);
   row('  render (style, layout, paint)', report.weight_change_render_ms);
+  row('widget: loader start to first advice', report.widget_first_advice_ms);
+  row('  the same with 4x CPU throttling', report.widget_first_advice_4x_cpu_ms);
   row('4 scenarios + timeline: answer change work', report.four_scenarios_answer_change_work_ms);
   row('4 scenarios + timeline: weight change work', report.four_scenarios_weight_change_work_ms);
   row('  script (event + reactive updates)', report.four_scenarios_weight_change_script_ms);
