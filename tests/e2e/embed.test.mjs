@@ -119,11 +119,26 @@ describe('widget', () => {
     });
   });
 
-  test('prefill: the host does not ask again what it knows', async () => {
+  test('prefill, answers in events only on request, and the contact event', async () => {
     await onDemo('vervoerder.html', async (page, errors) => {
       await bestOf(page, 'widget-ret');
       assert.equal(await page.locator('#widget-ret #input-trips_per_week').inputValue(), '12');
       assert.equal(await page.locator('#widget-ret #input-distance_km').inputValue(), '9');
+      // Answers travel with the events only when the host asks for them.
+      const withAnswers = () => page.evaluate(() => window.__events.filter((e) => e.detail.answers).length);
+      assert.equal(await withAnswers(), 0);
+      await page.evaluate(() => document.getElementById('widget-ret').setAttribute('share-answers', ''));
+      await page.waitForFunction(() => window.__events.some((e) => e.detail.answers));
+      const advice = await page.evaluate(() => window.__events.findLast((e) => e.detail.answers));
+      assert.equal(advice.type, 'advies-module:advice');
+      assert.equal(advice.detail.answers.trips_per_week, '12', 'the prefill is kept when an attribute changes');
+      // Asking for a person: an event for the host, and the summary in the widget.
+      await page.locator('#widget-ret #talk-to-someone').click();
+      await page.locator('#widget-ret [data-testid="summary"]').waitFor();
+      const contact = await page.evaluate(() => window.__events.findLast((e) => e.type === 'advies-module:contact'));
+      assert.equal(contact.detail.advisor, 'ret');
+      assert.equal(contact.detail.option, 'month_pass');
+      assert.equal(contact.detail.answers.distance_km, '9');
       assert.deepEqual(errors, [], errors.join('\n'));
     });
   });
