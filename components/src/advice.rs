@@ -59,14 +59,6 @@ fn headline(
     ))
 }
 
-fn option_label(a: &Advisor, o: usize, lang: Lang) -> String {
-    a.def
-        .options
-        .get_index(o)
-        .map(|(_, d)| d.label.get(lang).to_string())
-        .unwrap_or_default()
-}
-
 /// The best option: label, headline figure, description, link. Or why there is none.
 #[component]
 pub fn AdviceSummary(state: AdvisorState) -> impl IntoView {
@@ -98,7 +90,7 @@ pub fn AdviceSummary(state: AdvisorState) -> impl IntoView {
 }
 
 fn best_card(a: &Advisor, ev: &Evaluation, o: usize, lang: Lang) -> impl IntoView + use<> {
-    let label = option_label(a, o, lang);
+    let label = a.option_label(o, lang);
     let (description, link) = a
         .def
         .options
@@ -149,7 +141,7 @@ pub fn AdviceAnnouncer(state: AdvisorState) -> impl IntoView {
             Ok(ev) => match ev.best() {
                 None => (announce_none(lang), none.1, none.2),
                 Some(o) => {
-                    let label = option_label(&a, o, lang);
+                    let label = a.option_label(o, lang);
                     let (parts, illustrative) = headline(&a, ev, o, lang).unwrap_or_default();
                     let (before, after) = announce_around(&label, illustrative, lang);
                     (before, parts, after)

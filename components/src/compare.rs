@@ -6,12 +6,13 @@
 use std::sync::Arc;
 
 use advies_engine::analysis::Analyzer;
+use advies_engine::explain::answer_text;
 use advies_engine::scenarios::{compare, comparison_sentence};
 use advies_engine::weights::shares_percent;
 use advies_engine::{Advisor, Lang, Scenario};
 use leptos::prelude::*;
 
-use crate::display::{answer_text, factor_value_parts, join};
+use crate::display::{factor_value_parts, join};
 use crate::i18n::{self, Key, t};
 use crate::state::AdvisorState;
 
@@ -47,14 +48,6 @@ struct Table {
     /// Inputs shown as rows: asked in at least one of the columns.
     inputs: Vec<usize>,
     columns: Vec<Column>,
-}
-
-fn option_label(a: &Advisor, o: usize, lang: Lang) -> String {
-    a.def
-        .options
-        .get_index(o)
-        .map(|(_, d)| d.label.get(lang).to_string())
-        .unwrap_or_default()
 }
 
 fn build(
@@ -111,7 +104,7 @@ fn build(
                     });
                     let an = Analyzer::new(a).analyse(sc, ev, a.def.analysis.borderline_below);
                     (
-                        option_label(a, o, lang),
+                        a.option_label(o, lang),
                         Some(a.options[o].id.clone()),
                         cost.as_ref().map(|c| c.0.clone()),
                         cost.is_some_and(|c| c.1),
@@ -140,7 +133,7 @@ fn build(
                     .as_ref()
                     .is_none_or(|ev| ev.visible.get(q).copied().unwrap_or(false));
                 let differs = i != 0 && (asked != base_asked || (asked && v != base_v));
-                (asked.then(|| answer_text(a, q, v, lang)), differs)
+                (asked.then(|| answer_text(a, q, v, false, lang)), differs)
             })
             .collect();
         let shares = shares_percent(&sc.weights);

@@ -96,29 +96,6 @@ pub fn percent(share: f64) -> u32 {
     score_points(share)
 }
 
-/// An answer as the citizen reads it: a number with its unit, a choice's label, "ja"/"nee".
-pub fn answer_text(advisor: &Advisor, i: usize, v: f64, lang: Lang) -> String {
-    use advies_engine::model::InputKind;
-    let Some((inp, def)) = advisor.inputs.get(i).zip(advisor.def.inputs.get_index(i)) else {
-        return String::new();
-    };
-    match inp.kind {
-        InputKind::Choice => def
-            .1
-            .choices
-            .get(v.max(0.0) as usize)
-            .map(|c| c.label.get(lang).to_string())
-            .unwrap_or_default(),
-        InputKind::YesNo => match (v != 0.0, lang) {
-            (true, Lang::Nl) => "ja".into(),
-            (false, Lang::Nl) => "nee".into(),
-            (true, Lang::En) => "yes".into(),
-            (false, Lang::En) => "no".into(),
-        },
-        _ => advies_engine::explain::input_value(advisor, i, v, lang),
-    }
-}
-
 /// The text an `<input>` holds for a value: `.` as decimal point, no float dust.
 pub fn input_text(v: f64) -> String {
     let v = (v * 1e9).round() / 1e9;

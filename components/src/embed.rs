@@ -11,7 +11,6 @@
 use std::sync::Arc;
 
 use advies_engine::eval::EvalFailure;
-use advies_engine::model::InputKind;
 use advies_engine::state::{self as link, SharedState};
 use advies_engine::{Advisor, Evaluation, Lang, Scenario};
 use leptos::prelude::*;
@@ -187,17 +186,7 @@ pub fn answer_pairs(
         .filter(|&(i, _)| visible.get(i).copied().unwrap_or(true))
         .filter_map(|(i, inp)| {
             let v = *scenario.inputs.get(i)?;
-            let text = match inp.kind {
-                InputKind::Choice if v >= 0.0 && v.fract() == 0.0 => inp
-                    .choices
-                    .get(v as usize)
-                    .cloned()
-                    .unwrap_or_else(|| v.to_string()),
-                InputKind::YesNo if v == 1.0 => "1".to_string(),
-                InputKind::YesNo if v == 0.0 => "0".to_string(),
-                _ => v.to_string(),
-            };
-            Some((inp.id.clone(), text))
+            Some((inp.id.clone(), advies_engine::state::answer_code(inp, v)))
         })
         .collect()
 }

@@ -5,6 +5,7 @@
 //! this device only when the citizen asks, with a visible way to delete it again.
 
 use advies_engine::analysis::Analyzer;
+use advies_engine::explain::answer_text;
 use advies_engine::explain::explain;
 use advies_engine::model::ContactKind;
 use advies_engine::scenarios::{plan, plan_sentence};
@@ -14,7 +15,7 @@ use advies_engine::{Advisor, Lang, Scenario, format};
 use leptos::html::H2;
 use leptos::prelude::*;
 
-use crate::display::{answer_text, factor_value_parts, join, money};
+use crate::display::{factor_value_parts, join, money};
 use crate::i18n::{self, Key, t};
 use crate::state::{AdvisorState, Mode};
 use crate::storage;
@@ -223,14 +224,6 @@ fn copy_to_clipboard(text: String, lang: Lang, status: RwSignal<String>) {
     });
 }
 
-fn option_label(a: &Advisor, o: usize, lang: Lang) -> String {
-    a.def
-        .options
-        .get_index(o)
-        .map(|(_, d)| d.label.get(lang).to_string())
-        .unwrap_or_default()
-}
-
 /// One scenario in the summary: answers, weights, advice, reasons.
 fn scenario_block(a: &Advisor, name: &str, sc: &Scenario, lang: Lang) -> impl IntoView + use<> {
     let ev = a.evaluate(sc);
@@ -244,7 +237,13 @@ fn scenario_block(a: &Advisor, name: &str, sc: &Scenario, lang: Lang) -> impl In
                     .get_index(i)
                     .map(|(_, d)| d.label.get(lang).to_string())
                     .unwrap_or_default();
-                let v = answer_text(a, i, sc.inputs.get(i).copied().unwrap_or(f64::NAN), lang);
+                let v = answer_text(
+                    a,
+                    i,
+                    sc.inputs.get(i).copied().unwrap_or(f64::NAN),
+                    false,
+                    lang,
+                );
                 view! {
                     <div class="adv-summary__fact">
                         <dt>{q}</dt>
@@ -294,7 +293,7 @@ fn scenario_block(a: &Advisor, name: &str, sc: &Scenario, lang: Lang) -> impl In
                 };
                 view! {
                     <p class="adv-summary__advice">
-                        <strong data-testid="summary-advice">{option_label(a, o, lang)}</strong>
+                        <strong data-testid="summary-advice">{a.option_label(o, lang)}</strong>
                         {cost.map(|(c, illustrative)| {
                             view! {
                                 " · " {c}
@@ -381,7 +380,7 @@ pub fn SummaryView(state: AdvisorState) -> impl IntoView {
                         .unwrap_or_default();
                     let best = r
                         .best
-                        .map(|o| option_label(&a, o, lang))
+                        .map(|o| a.option_label(o, lang))
                         .unwrap_or_else(|| t(Key::NoAdvice, lang).into());
                     let sub = r.subtotal.map(|v| money(v, lang)).unwrap_or_else(|| "—".into());
                     view! {

@@ -30,14 +30,6 @@ fn factor_label(a: &Advisor, f: usize, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
-fn option_label(a: &Advisor, o: usize, lang: Lang) -> String {
-    a.def
-        .options
-        .get_index(o)
-        .map(|(_, d)| d.label.get(lang).to_string())
-        .unwrap_or_default()
-}
-
 /// Same direction in weight space (only ratios matter).
 fn same_ratios(x: &[f64], y: &[f64]) -> bool {
     let (sx, sy): (f64, f64) = (x.iter().sum(), y.iter().sum());
@@ -202,9 +194,9 @@ fn WeightSlider(state: AdvisorState, factor: usize, shares: Memo<Vec<u32>>) -> i
             return String::new();
         };
         let (lo, hi, d) = interval_percent(iv.low, iv.high);
-        let name = |o: Option<usize>| o.map(|o| option_label(&a, o, lang));
+        let name = |o: Option<usize>| o.map(|o| a.option_label(o, lang));
         i18n::weight_stability(
-            &option_label(&a, best, lang),
+            &a.option_label(best, lang),
             (iv.below.is_some()).then_some(lo),
             (iv.above.is_some()).then_some(hi),
             d,
@@ -441,9 +433,9 @@ fn side(
     let head = i18n::trade_off_gain(&factor_label(a, f, lang), &amount, lower, lang);
     let detail = format!(
         "{}: {}; {}: {}",
-        option_label(a, better.0, lang),
+        a.option_label(better.0, lang),
         join(factor_value_parts(a, f, better.1, lang)),
-        option_label(a, worse.0, lang),
+        a.option_label(worse.0, lang),
         join(factor_value_parts(a, f, worse.1, lang)),
     );
     (head, detail)

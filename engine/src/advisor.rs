@@ -255,6 +255,14 @@ impl Advisor {
             .or_else(|| self.param_index(name).map(|j| self.param_slot(j)))
             .or_else(|| self.derived_index(name).map(|k| self.derived_slot(k)))
     }
+    /// The label of option `o` in `lang` (empty for an index out of range).
+    pub fn option_label(&self, o: usize, lang: Lang) -> String {
+        self.def
+            .options
+            .get_index(o)
+            .map_or_else(String::new, |(_, d)| d.label.get(lang).to_string())
+    }
+
     /// True if any parameter is illustrative (the page must say so).
     pub fn has_illustrative(&self) -> bool {
         self.params.iter().any(|p| p.status == Status::Illustrative)

@@ -52,6 +52,43 @@ pub fn input_value(advisor: &Advisor, i: usize, v: f64, lang: Lang) -> String {
     }
 }
 
+/// An answer written for the citizen: a number (with its unit unless `bare`), the label of a
+/// choice, or yes/no.
+pub fn answer_text(advisor: &Advisor, i: usize, v: f64, bare: bool, lang: Lang) -> String {
+    let (Some(inp), Some((_, d))) = (advisor.inputs.get(i), advisor.def.inputs.get_index(i)) else {
+        return format::number(v, 2, lang);
+    };
+    match inp.kind {
+        InputKind::Choice => {
+            let k = v.round();
+            if k >= 0.0
+                && let Some(c) = d.choices.get(k as usize)
+            {
+                c.label.get(lang).to_string()
+            } else {
+                format::number(v, 0, lang)
+            }
+        }
+        InputKind::YesNo => match (v != 0.0, lang) {
+            (true, Lang::Nl) => "ja".into(),
+            (false, Lang::Nl) => "nee".into(),
+            (true, Lang::En) => "yes".into(),
+            (false, Lang::En) => "no".into(),
+        },
+        InputKind::Integer | InputKind::Number => {
+            if bare {
+                let decimals = match inp.kind {
+                    InputKind::Integer => 0,
+                    _ => decimals_of(inp.step),
+                };
+                format::number(v, decimals, lang)
+            } else {
+                input_value(advisor, i, v, lang)
+            }
+        }
+    }
+}
+
 /// Number of decimals needed to write multiples of `step`.
 pub fn decimals_of(step: f64) -> usize {
     (0..=6)

@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::advisor::Advisor;
 use crate::eval::{EvalFailure, Evaluation, Scenario};
-use crate::explain::input_value;
+use crate::explain::answer_text;
 use crate::format;
 use crate::model::InputKind;
 use crate::text::Lang;
@@ -244,14 +244,6 @@ pub fn compare(
 
 // ------------------------------------------------------------------ words
 
-fn option_label(advisor: &Advisor, o: usize, lang: Lang) -> String {
-    advisor
-        .def
-        .options
-        .get_index(o)
-        .map_or_else(String::new, |(_, d)| d.label.get(lang).to_string())
-}
-
 fn factor_label(advisor: &Advisor, f: usize, lang: Lang) -> String {
     advisor
         .def
@@ -297,43 +289,6 @@ fn input_name(advisor: &Advisor, i: usize, lang: Lang) -> (String, bool) {
     } else {
         let q = d.label.get(lang).trim().trim_end_matches('?').trim_end();
         (q.to_string(), false)
-    }
-}
-
-/// An answer written for the citizen: a number (with its unit unless `bare`), the label of a
-/// choice, or yes/no.
-fn answer_text(advisor: &Advisor, i: usize, v: f64, bare: bool, lang: Lang) -> String {
-    let (Some(inp), Some((_, d))) = (advisor.inputs.get(i), advisor.def.inputs.get_index(i)) else {
-        return format::number(v, 2, lang);
-    };
-    match inp.kind {
-        InputKind::Choice => {
-            let k = v.round();
-            if k >= 0.0
-                && let Some(c) = d.choices.get(k as usize)
-            {
-                c.label.get(lang).to_string()
-            } else {
-                format::number(v, 0, lang)
-            }
-        }
-        InputKind::YesNo => match (v != 0.0, lang) {
-            (true, Lang::Nl) => "ja".into(),
-            (false, Lang::Nl) => "nee".into(),
-            (true, Lang::En) => "yes".into(),
-            (false, Lang::En) => "no".into(),
-        },
-        InputKind::Integer | InputKind::Number => {
-            if bare {
-                let decimals = match inp.kind {
-                    InputKind::Integer => 0,
-                    _ => crate::explain::decimals_of(inp.step),
-                };
-                format::number(v, decimals, lang)
-            } else {
-                input_value(advisor, i, v, lang)
-            }
-        }
     }
 }
 
@@ -469,7 +424,7 @@ pub fn comparison_sentence(
             format!("As with {base_name}, none of the options fits these answers.")
         }),
         (Some(b), Some(o)) if b == o => {
-            let name = option_label(advisor, o, lang);
+            let name = advisor.option_label(o, lang);
             parts.push(if nl {
                 format!("Het advies blijft {name}.")
             } else {
@@ -480,29 +435,29 @@ pub fn comparison_sentence(
             parts.push(match (o, b, nl) {
                 (Some(o), Some(b), true) => format!(
                     "Het advies wordt {} in plaats van {}.",
-                    option_label(advisor, o, lang),
-                    option_label(advisor, b, lang)
+                    advisor.option_label(o, lang),
+                    advisor.option_label(b, lang)
                 ),
                 (Some(o), Some(b), false) => format!(
                     "The advice becomes {} instead of {}.",
-                    option_label(advisor, o, lang),
-                    option_label(advisor, b, lang)
+                    advisor.option_label(o, lang),
+                    advisor.option_label(b, lang)
                 ),
                 (Some(o), None, true) => format!(
                     "Het advies wordt {}. Bij {base_name} past geen enkele keuze.",
-                    option_label(advisor, o, lang)
+                    advisor.option_label(o, lang)
                 ),
                 (Some(o), None, false) => format!(
                     "The advice becomes {}. With {base_name}, none of the options fits.",
-                    option_label(advisor, o, lang)
+                    advisor.option_label(o, lang)
                 ),
                 (None, Some(b), true) => format!(
                     "Hier past geen enkele keuze. Bij {base_name} is het advies {}.",
-                    option_label(advisor, b, lang)
+                    advisor.option_label(b, lang)
                 ),
                 (None, Some(b), false) => format!(
                     "Here none of the options fits. With {base_name}, the advice is {}.",
-                    option_label(advisor, b, lang)
+                    advisor.option_label(b, lang)
                 ),
                 (None, None, _) => String::new(),
             });
@@ -736,7 +691,7 @@ pub fn plan_sentence(advisor: &Advisor, plan: &Plan, lang: Lang) -> String {
     if !plan.switches {
         match plan.periods.first().and_then(|p| p.best) {
             Some(o) => {
-                let name = option_label(advisor, o, lang);
+                let name = advisor.option_label(o, lang);
                 parts.push(if nl {
                     format!("Het advies is in elke periode hetzelfde: {name}.")
                 } else {
@@ -763,7 +718,7 @@ pub fn plan_sentence(advisor: &Advisor, plan: &Plan, lang: Lang) -> String {
             .and_then(|k| plan.keep.get(k).and_then(|r| r.total).map(|t| (k, t)));
         match (plan.follow_total, kept) {
             (Some(f), Some((k, kt))) => {
-                let name = option_label(advisor, k, lang);
+                let name = advisor.option_label(k, lang);
                 let (fe, ke) = (format::euro(f, lang), format::euro(kt, lang));
                 parts.push(if nl {
                     format!("Als je overstapt bij elke verandering, betaal je in {months} {fe}.")

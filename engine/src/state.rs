@@ -704,6 +704,21 @@ pub enum DecodeError {
     Unreadable,
 }
 
+/// An answer as a link (and a prefill) writes it, unescaped: a choice as its choice id,
+/// yes/no as `1`/`0`, a number as Rust writes an `f64` (`8`, `7.5`).
+pub fn answer_code(input: &crate::advisor::Input, v: f64) -> String {
+    match input.kind {
+        InputKind::Choice if v >= 0.0 && v.fract() == 0.0 => input
+            .choices
+            .get(v as usize)
+            .cloned()
+            .unwrap_or_else(|| v.to_string()),
+        InputKind::YesNo if v == 1.0 => "1".to_string(),
+        InputKind::YesNo if v == 0.0 => "0".to_string(),
+        _ => v.to_string(),
+    }
+}
+
 /// Writes `state` as the fragment text (without `#`). The header carries `state.advisor` and
 /// `state.version` as they are; questions, choices and factors come from `advisor`. A state
 /// that is not valid is written as it is (values the advisor does not know are written as
@@ -744,17 +759,7 @@ pub fn encode(advisor: &Advisor, state: &SharedState) -> String {
             first = false;
             s.push_str(&escape(input_keys[i]));
             s.push('=');
-            let text = match inp.kind {
-                InputKind::Choice if v >= 0.0 && v.fract() == 0.0 => inp
-                    .choices
-                    .get(v as usize)
-                    .cloned()
-                    .unwrap_or_else(|| v.to_string()),
-                InputKind::YesNo if v == 1.0 => "1".to_string(),
-                InputKind::YesNo if v == 0.0 => "0".to_string(),
-                _ => v.to_string(),
-            };
-            s.push_str(&escape(&text));
+            s.push_str(&escape(&answer_code(inp, v)));
         }
         s.push('~');
         for (f, key) in factor_keys.iter().enumerate() {
