@@ -436,36 +436,35 @@ impl<'a> Analyzer<'a> {
                 snap(min + (max - min) * k as f64 / SAMPLES as f64, min, step)
             };
             let b1 = best(self, x1);
-            if b1 != b0 {
-                let (mut lo, mut hi) = (x0, x1);
+            // Several flips may lie in one sample interval: bisect from the left, and go on
+            // from each point found until the best option is the one at the right end. Each
+            // round moves the left end forward by at least one step, so this ends. Bisection
+            // evaluates in full, as the page does, so an exact tie breaks the same way.
+            let (mut left, mut from) = (x0, b0);
+            while from != b1 {
+                let (mut lo, mut hi) = (left, x1);
                 while hi - lo > tol {
                     let mid = snap((lo + hi) / 2.0, min, step);
                     if mid <= lo || mid >= hi {
                         break;
                     }
-                    if self.best_with(base, i, mid) == b0 {
+                    if self.best_with(base, i, mid) == from {
                         lo = mid
                     } else {
                         hi = mid
                     }
                 }
-                let to = best(self, hi);
+                let to = self.best_with(base, i, hi);
                 out.push(TippingPoint {
                     input: i,
                     at: hi,
-                    from: b0,
+                    from,
                     to,
                 });
-                // The bracket's right side may differ from `to` again (two flips in one sample
-                // interval): continue from `hi`.
-                if to != b1 {
-                    out.push(TippingPoint {
-                        input: i,
-                        at: x1,
-                        from: to,
-                        to: b1,
-                    });
+                if hi >= x1 {
+                    break;
                 }
+                (left, from) = (hi, to);
             }
             x0 = x1;
             b0 = b1;

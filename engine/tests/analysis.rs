@@ -383,3 +383,26 @@ fn ret_default_margin_is_relative_to_the_answer() {
         an.margin
     );
 }
+
+/// Two flips in one sample interval (found by proptest in CI): samples lie 0.25 apart, and the
+/// cheapest option changes at x = 0.2 (o0 -> o1: 267 + 36x = 273 + 6x) and again at
+/// x = 3/13 = 0.2308 (o1 -> o2: 273 + 6x = 276 - 7x). Both are found to the step of 0.001.
+#[test]
+fn two_flips_between_samples() {
+    let text = generated(
+        "number",
+        100.0,
+        0.001,
+        &[(267, 36, 0), (273, 6, 0), (276, -7, 0)],
+        (1, 0),
+    );
+    let a = Advisor::parse(&text, "gen.toml").unwrap();
+    let sc = a.default_scenario();
+    let tps = Analyzer::new(&a).tipping_points(&sc, 0);
+    let found: Vec<_> = tps.iter().map(|t| (t.at, t.from, t.to)).collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!((found[0].1, found[0].2), (Some(0), Some(1)));
+    assert!((found[0].0 - 0.2).abs() <= 0.001 + 1e-9, "{found:?}");
+    assert_eq!(found[1], (0.231, Some(1), Some(2)));
+    check_properties(&a, &sc).unwrap();
+}
