@@ -2,8 +2,6 @@
 //! time, so the web app needs no TOML reader (smaller wasm). Each definition is validated
 //! here: a definition with an error stops the build with the same messages the page would
 //! show. The JSON is checked to read back to the same definition.
-//!
-//! Also writes the generated 20 x 100 x 20 advisor of the browser benchmark as JSON.
 
 use std::path::{Path, PathBuf};
 
@@ -21,11 +19,6 @@ fn main() {
         let json = to_json(&text, &path);
         write(&out.join(format!("{id}.json")), &json);
     }
-    let generated = advies_engine::generate::generated_definition(20, 100, 20);
-    write(
-        &out.join("generated-20-100-20.json"),
-        &to_json(&generated, "generated.toml"),
-    );
 }
 
 /// The definition in `text` as JSON, after validation and a read-back check.

@@ -12,6 +12,7 @@
 // Prints a table and writes ../../target/browser-bench.json.
 
 import { writeFile, mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { launchBrowser, newPage } from './lib/browser.mjs';
@@ -88,12 +89,18 @@ try {
   const weight4 = await traced('#weight-flexibility', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
   const answer4 = await traced('#input-trips_per_week', Array.from({ length: 41 }, (_, k) => k));
 
-  const analysis = await page.evaluate(() => {
+  // The generated advisor comes from `cargo run --example generated_json` (cargo xtask bench
+  // writes it and sets BENCH_DEFINITION); it is not built into the app.
+  const definitionPath = process.env.BENCH_DEFINITION;
+  if (!definitionPath) throw new Error('BENCH_DEFINITION is not set: run the benchmark with `cargo xtask bench`');
+  const generated = readFileSync(definitionPath, 'utf8');
+  const analysis = await page.evaluate((json) => {
     const b = window.wasmBindings;
     if (!b?.bench_analysis) return null;
-    return Array.from(b.bench_analysis(15));
-  });
+    return Array.from(b.bench_analysis(json, 15));
+  }, generated);
   if (!analysis) throw new Error('window.wasmBindings.bench_analysis is missing: is this the app build?');
+  if (analysis.length !== 30) throw new Error(`bench_analysis gave ${analysis.length} timings, not 30: does ${definitionPath} read?`);
   // Widget: time from the loader's first line to the first advice on screen, 10 cold loads
   // (a new browser context each time, no cache), without and with 4x CPU throttling.
   const firstAdvice = async (throttle) => {
