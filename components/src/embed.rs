@@ -107,7 +107,7 @@ fn apply_prefill(state: AdvisorState, prefill: &str) {
             leptos::logging::warn!(
                 "advies-module {}: prefill: {}",
                 a.def.id,
-                p.message(&a, Lang::En)
+                p.message_from(&a, Lang::En, link::Source::Website)
             );
         }
         state.link_report.set(Some(LinkReport::Prefill(problems)));

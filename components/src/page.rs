@@ -154,7 +154,10 @@ fn LinkNotice(state: AdvisorState) -> impl IntoView {
             LinkReport::Failed(e) => (t(Key::LinkFailed, lang).to_string(), vec![e.message(lang)]),
             LinkReport::FromDevice { at, problems } => (
                 i18n::opened_from_device(&storage::local_moment(at, true, lang), lang),
-                problems.iter().map(|p| p.message(&a, lang)).collect(),
+                problems
+                    .iter()
+                    .map(|p| p.message_from(&a, lang, link::Source::Device))
+                    .collect(),
             ),
             LinkReport::DeviceFailed(e) => (
                 t(Key::DeviceFailed, lang).to_string(),
@@ -162,7 +165,10 @@ fn LinkNotice(state: AdvisorState) -> impl IntoView {
             ),
             LinkReport::Prefill(problems) => (
                 t(Key::PrefillRepaired, lang).to_string(),
-                problems.iter().map(|p| p.message(&a, lang)).collect(),
+                problems
+                    .iter()
+                    .map(|p| p.message_from(&a, lang, link::Source::Website))
+                    .collect(),
             ),
         };
         // An in-page link to the share section; a widget never opens the device state (and an

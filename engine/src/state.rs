@@ -1422,11 +1422,52 @@ fn snippet(s: &str) -> String {
 
 // ---------------------------------------------------------------- messages
 
+/// Where repaired answers came from, for the wording of a [`Problem`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A shared link (`?s=…`).
+    Link,
+    /// What the citizen saved on this device.
+    Device,
+    /// Answers a host website passed on to the widget (`prefill`).
+    Website,
+}
+
+impl Source {
+    /// The Dutch and English noun phrase, as in "Bij ‘…’ stond 3 in de link".
+    fn nouns(self) -> (&'static str, &'static str) {
+        match self {
+            Source::Link => ("de link", "the link"),
+            Source::Device => (
+                "wat op dit apparaat bewaard was",
+                "what was saved on this device",
+            ),
+            Source::Website => ("wat de website doorgaf", "what the website passed on"),
+        }
+    }
+}
+
+/// `text` with its first letter as a capital.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 impl Problem {
     /// One or two plain sentences for the citizen (Dutch at B1 level with "je", or English),
     /// with the questions and factors by their labels in `advisor`.
     pub fn message(&self, advisor: &Advisor, lang: Lang) -> String {
+        self.message_from(advisor, lang, Source::Link)
+    }
+
+    /// [`Problem::message`] for answers that came from `source`: a link, what was saved on
+    /// this device, or a host website's prefill.
+    pub fn message_from(&self, advisor: &Advisor, lang: Lang, source: Source) -> String {
         let nl = lang == Lang::Nl;
+        let (src_nl, src_en) = source.nouns();
+        let (up_nl, up_en) = (capitalise(src_nl), capitalise(src_en));
         let pick = |n: String, e: String| if nl { n } else { e };
         let text = match self {
             Problem::OtherVersion { link, current } => {
@@ -1437,41 +1478,44 @@ impl Problem {
                 };
                 pick(
                     format!(
-                        "De link kwam van {n} versie van deze keuzehulp ({link}). We hebben de \
+                        "{up_nl} kwam van {n} versie van deze keuzehulp ({link}). We hebben de \
                          antwoorden die nog passen overgenomen."
                     ),
                     format!(
-                        "The link came from {e} version of this advisor ({link}). We kept the \
+                        "{up_en} came from {e} version of this advisor ({link}). We kept the \
                          answers that still fit."
                     ),
                 )
             }
             Problem::Incomplete => pick(
-                "De link is niet compleet of is veranderd. Kijk je antwoorden goed na.".into(),
-                "The link is incomplete or has been changed. Please check your answers.".into(),
+                format!("{up_nl} is niet compleet of is veranderd. Kijk je antwoorden goed na."),
+                format!("{up_en} is incomplete or has been changed. Please check your answers."),
             ),
             Problem::UnknownLanguage { found } => pick(
                 format!(
-                    "De link vroeg om een taal die we niet hebben ({found}). Je ziet de \
+                    "{up_nl} vroeg om een taal die we niet hebben ({found}). Je ziet de \
                      keuzehulp in het Nederlands."
                 ),
                 format!(
-                    "The link asked for a language we do not have ({found}). You see the \
+                    "{up_en} asked for a language we do not have ({found}). You see the \
                      advisor in Dutch."
                 ),
             ),
             Problem::TooManyScenarios { found, kept } => pick(
                 format!(
-                    "De link had {found} situaties. We hebben alleen de eerste {kept} \
+                    "{up_nl} had {found} situaties. We hebben alleen de eerste {kept} \
                      overgenomen."
                 ),
-                format!("The link had {found} scenarios. We kept only the first {kept}."),
+                format!("{up_en} had {found} scenarios. We kept only the first {kept}."),
             ),
             Problem::BadActive { .. } => pick(
-                "De link wees naar een situatie die er niet is. We laten de eerste situatie \
-                 zien."
-                    .into(),
-                "The link pointed to a scenario that does not exist. We show the first one.".into(),
+                format!(
+                    "{up_nl} wees naar een situatie die er niet is. We laten de eerste situatie \
+                     zien."
+                ),
+                format!(
+                    "{up_en} pointed to a scenario that does not exist. We show the first one."
+                ),
             ),
             Problem::NameTooLong { name, chars } => pick(
                 format!(
@@ -1489,21 +1533,21 @@ impl Problem {
             ),
             Problem::UnknownInput { id, .. } => pick(
                 format!(
-                    "De link had een antwoord op een vraag die niet meer bestaat ({id}). Dat \
+                    "{up_nl} had een antwoord op een vraag die niet meer bestaat ({id}). Dat \
                      antwoord hebben we niet gebruikt."
                 ),
                 format!(
-                    "The link had an answer to a question that no longer exists ({id}). We did \
+                    "{up_en} had an answer to a question that no longer exists ({id}). We did \
                      not use it."
                 ),
             ),
             Problem::UnknownFactor { id, .. } => pick(
                 format!(
-                    "De link had een gewicht voor iets wat niet meer meetelt ({id}). Dat gewicht \
+                    "{up_nl} had een gewicht voor iets wat niet meer meetelt ({id}). Dat gewicht \
                      hebben we niet gebruikt."
                 ),
                 format!(
-                    "The link had a weight for something that no longer counts ({id}). We did \
+                    "{up_en} had a weight for something that no longer counts ({id}). We did \
                      not use it."
                 ),
             ),
@@ -1518,11 +1562,11 @@ impl Problem {
                 let c = answer_text(advisor, input, *clamped, lang);
                 pick(
                     format!(
-                        "Bij ‘{q}’ stond {v} in de link. Dat kan niet, dus we hebben {c} \
+                        "Bij ‘{q}’ stond {v} in {src_nl}. Dat kan niet, dus we hebben {c} \
                          ingevuld."
                     ),
                     format!(
-                        "For ‘{q}’ the link said {v}. That is not possible, so we filled in {c}."
+                        "For ‘{q}’ {src_en} said {v}. That is not possible, so we filled in {c}."
                     ),
                 )
             }
@@ -1536,8 +1580,8 @@ impl Problem {
                 let v = show_number(*value, lang);
                 let c = answer_text(advisor, input, *snapped, lang);
                 pick(
-                    format!("Bij ‘{q}’ stond {v} in de link. We hebben dat afgerond op {c}."),
-                    format!("For ‘{q}’ the link said {v}. We rounded it to {c}."),
+                    format!("Bij ‘{q}’ stond {v} in {src_nl}. We hebben dat afgerond op {c}."),
+                    format!("For ‘{q}’ {src_en} said {v}. We rounded it to {c}."),
                 )
             }
             Problem::NotAChoice { input, text, .. } => {
@@ -1549,7 +1593,7 @@ impl Problem {
                          ingevuld."
                     ),
                     format!(
-                        "For ‘{q}’ the link had an answer that does not exist (‘{text}’). We \
+                        "For ‘{q}’ {src_en} had an answer that does not exist (‘{text}’). We \
                          filled in {d}."
                     ),
                 )
@@ -1563,7 +1607,7 @@ impl Problem {
                          ingevuld."
                     ),
                     format!(
-                        "For ‘{q}’ the link had something we cannot read (‘{text}’). We filled \
+                        "For ‘{q}’ {src_en} had something we cannot read (‘{text}’). We filled \
                          in {d}."
                     ),
                 )
@@ -1576,18 +1620,18 @@ impl Problem {
                 let list = list_of(&labels, lang);
                 match (inputs.len(), nl) {
                     (1, true) => format!(
-                        "De link had geen antwoord op {list}. We hebben het standaardantwoord \
+                        "{up_nl} had geen antwoord op {list}. We hebben het standaardantwoord \
                          ingevuld."
                     ),
-                    (1, false) => format!(
-                        "The link had no answer to {list}. We filled in the default answer."
-                    ),
+                    (1, false) => {
+                        format!("{up_en} had no answer to {list}. We filled in the default answer.")
+                    }
                     (n, true) => format!(
-                        "De link had geen antwoord op {n} vragen: {list}. We hebben de \
+                        "{up_nl} had geen antwoord op {n} vragen: {list}. We hebben de \
                          standaardantwoorden ingevuld."
                     ),
                     (n, false) => format!(
-                        "The link had no answer to {n} questions: {list}. We filled in the \
+                        "{up_en} had no answer to {n} questions: {list}. We filled in the \
                          default answers."
                     ),
                 }
@@ -1638,34 +1682,34 @@ impl Problem {
                 let list = list_of(&labels, lang);
                 match (factors.len(), nl) {
                     (1, true) => format!(
-                        "De link had geen gewicht voor {list}. We gebruiken het standaardgewicht."
+                        "{up_nl} had geen gewicht voor {list}. We gebruiken het standaardgewicht."
                     ),
                     (1, false) => {
-                        format!("The link had no weight for {list}. We use the default weight.")
+                        format!("{up_en} had no weight for {list}. We use the default weight.")
                     }
                     (_, true) => format!(
-                        "De link had geen gewichten voor {list}. We gebruiken de \
+                        "{up_nl} had geen gewichten voor {list}. We gebruiken de \
                          standaardgewichten."
                     ),
                     (_, false) => {
-                        format!("The link had no weights for {list}. We use the default weights.")
+                        format!("{up_en} had no weights for {list}. We use the default weights.")
                     }
                 }
             }
             Problem::Unreadable { text, .. } => pick(
                 format!(
-                    "Een deel van de link konden we niet lezen (‘{text}’). Dat deel hebben we \
+                    "Een deel van {src_nl} konden we niet lezen (‘{text}’). Dat deel hebben we \
                      overgeslagen."
                 ),
-                format!("We could not read part of the link (‘{text}’). We skipped that part."),
+                format!("We could not read part of {src_en} (‘{text}’). We skipped that part."),
             ),
             Problem::TooManyPeriods { found, kept } => pick(
                 format!(
-                    "De tijdlijn in de link had {found} periodes. We hebben alleen de eerste \
+                    "De tijdlijn in {src_nl} had {found} periodes. We hebben alleen de eerste \
                      {kept} overgenomen."
                 ),
                 format!(
-                    "The timeline in the link had {found} periods. We kept only the first {kept}."
+                    "The timeline in {src_en} had {found} periods. We kept only the first {kept}."
                 ),
             ),
             Problem::PeriodWithoutScenario { period, .. } => pick(
@@ -1711,10 +1755,10 @@ impl Problem {
                 ),
             ),
             Problem::MoreProblems { count } => match (count, nl) {
-                (1, true) => "Er was nog 1 ander probleem met de link.".into(),
-                (1, false) => "There was 1 more problem with the link.".into(),
-                (n, true) => format!("Er waren nog {n} andere problemen met de link."),
-                (n, false) => format!("There were {n} more problems with the link."),
+                (1, true) => format!("Er was nog 1 ander probleem met {src_nl}."),
+                (1, false) => format!("There was 1 more problem with {src_en}."),
+                (n, true) => format!("Er waren nog {n} andere problemen met {src_nl}."),
+                (n, false) => format!("There were {n} more problems with {src_en}."),
             },
         };
         match self.scenario() {

@@ -10,7 +10,7 @@ use advies_engine::model::InputKind;
 use advies_engine::scenarios::{MAX_PERIOD_MONTHS, MAX_PERIODS, Period};
 use advies_engine::state::{
     DEFAULT_NAME, DecodeError, Decoded, FORMAT_VERSION, MAX_NAME_CHARS, MAX_PROBLEMS,
-    MAX_SCENARIOS, MAX_TEXT_BYTES, NameError, NamedScenario, Problem, SharedState, decode,
+    MAX_SCENARIOS, MAX_TEXT_BYTES, NameError, NamedScenario, Problem, SharedState, Source, decode,
     decode_answers, encode, valid_name,
 };
 use advies_engine::weights::WEIGHT_MAX;
@@ -1144,7 +1144,41 @@ fn every_problem_has_a_message_in_both_languages() {
         if p.scenario().is_some() {
             assert!(nl.starts_with("In ‘Later’: "), "{nl}");
         }
+        // A host's prefill or a saved state is not "a link": the wording names the source.
+        for (source, nl_noun, en_noun) in [
+            (Source::Website, "de website", "the website"),
+            (Source::Device, "dit apparaat", "this device"),
+        ] {
+            let (n, e) = (
+                p.message_from(a, Lang::Nl, source),
+                p.message_from(a, Lang::En, source),
+            );
+            assert!(
+                !n.contains("link") && !e.contains("link"),
+                "{source:?}: {n} / {e}"
+            );
+            assert!(
+                !n.contains("{") && !e.contains("{"),
+                "{source:?}: {n} / {e}"
+            );
+            for (plain, from, noun) in [(&nl, &n, nl_noun), (&en, &e, en_noun)] {
+                if plain.contains("link") {
+                    assert!(from.contains(noun), "{from}");
+                } else {
+                    assert_eq!(from, plain);
+                }
+            }
+        }
     }
+    assert_eq!(
+        Problem::Unreadable {
+            scenario: None,
+            text: "x".into()
+        }
+        .message_from(a, Lang::Nl, Source::Website),
+        "Een deel van wat de website doorgaf konden we niet lezen (‘x’). Dat deel hebben we \
+         overgeslagen."
+    );
     let m = Problem::MissingAnswers {
         scenario: None,
         inputs: a.inputs.iter().map(|i| i.id.clone()).collect(),

@@ -210,6 +210,13 @@ describe('widget', () => {
       const diagnostics = await page.locator('#broken .adv-diagnostics').textContent();
       assert.match(diagnostics, /kapot\.json:\d+:\d+/, `file, line and column: ${diagnostics}`);
       assert.match(diagnostics, /min/, 'the definition error is named');
+      // Prefill answers that cannot be used: the widget works with what it could use, and the
+      // message names the website (not "the link") as where they came from.
+      const repaired = await page.locator('#prefill [data-testid="link-notice"]').textContent();
+      assert.match(repaired, /stond 999 in wat de website doorgaf/, repaired);
+      assert.match(repaired, /Wat de website doorgaf had een antwoord op een vraag die niet meer bestaat \(fiets\)/, repaired);
+      assert.doesNotMatch(repaired, /link/i, repaired);
+      assert.equal(await page.locator('#prefill #input-trips_per_week').inputValue(), '40');
       assert.equal(await page.locator('#host-text').textContent(), 'Deze tekst van de pagina zelf blijft staan.');
       const unexpected = errors.filter((e) => !/404.*bestaat-niet\.json/.test(e));
       assert.deepEqual(unexpected, [], unexpected.join('\n'));
