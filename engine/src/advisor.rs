@@ -1051,6 +1051,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
     }
     c.text(&["title"], &def.title, true);
     c.text(&["intro"], &def.intro, false);
+    c.text(&["summary"], &def.summary, false);
 
     // ---- sources ----
     let mut source_ids = HashSet::new();

@@ -29,6 +29,10 @@ pub struct Definition {
     /// One or two sentences shown under the title.
     #[serde(default)]
     pub intro: Text,
+    /// One line that says what the advisor is for, shown in the gallery of advisors (the
+    /// site's start page). Optional; without it the gallery shows the intro.
+    #[serde(default)]
+    pub summary: Text,
     /// Published sources that parameters refer to.
     #[serde(default)]
     pub sources: Vec<Source>,
