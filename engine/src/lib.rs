@@ -9,6 +9,8 @@ pub mod advisor;
 pub mod analysis;
 pub mod cases;
 pub mod chart;
+#[cfg(feature = "toml")]
+pub mod cli;
 pub mod deps;
 pub mod diag;
 pub mod eval;

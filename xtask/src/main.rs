@@ -3,6 +3,7 @@
 //! Std only, so it compiles in a second or two. Each command is a short list
 //! of steps; each step is one small function in the module that owns it.
 
+mod advisor;
 mod embed;
 mod exec;
 mod setup;
@@ -23,16 +24,23 @@ commands:
   test                setup --browser, then every test tier in order (what CI runs)
   bench               engine benchmarks, release build, size report, browser benchmark
   size                raw and gzip sizes of dist/*.wasm, *.js, *.css (also target/size.json)
+  advisor <command>   tools for advisor authors (`cargo xtask advisor help` for details):
+                        check <folder|file>   validate a definition and run its test cases
+                        new <id>              create advisors/<id>/ from the template
+                        json <folder|file>    the definition as JSON [--out FILE] [--pretty]
+                        schema [cases]        the JSON Schema of definitions (or cases)
   help                this text
 ";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // Paths given to `advisor` are relative to where the command was typed.
+    let invoked_from = std::env::current_dir().unwrap_or_else(|_| exec::repo_root());
     if let Err(err) = std::env::set_current_dir(exec::repo_root()) {
         eprintln!("error: cannot enter the repository root: {err}");
         return ExitCode::FAILURE;
     }
-    match run(&args) {
+    match run(&args, &invoked_from) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("\nerror: {err}");
@@ -41,7 +49,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> exec::Result {
+fn run(args: &[String], invoked_from: &std::path::Path) -> exec::Result {
     let (command, options) = match args.split_first() {
         Some((command, options)) => (command.as_str(), options),
         None => ("help", &[][..]),
@@ -75,6 +83,7 @@ fn run(args: &[String]) -> exec::Result {
             no_options(options)?;
             size::report()
         }
+        "advisor" => advisor::run(options, invoked_from),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())
