@@ -5,42 +5,53 @@
 
 use std::path::{Path, PathBuf};
 
-use advies_engine::Advisor;
-
-/// Built-in advisors: folder names under `advisors/`.
-const BUILT_IN: &[&str] = &["ret"];
-
+/// Every folder under `advisors/` with a `definition.toml` is a built-in advisor (folders whose
+/// name starts with `_` or `.` are skipped). Adding an advisor needs no Rust: this script
+/// writes `built_in.rs` (the list the app includes) next to the JSON.
 fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    for id in BUILT_IN {
+    println!("cargo::rerun-if-changed=advisors");
+    let mut ids: Vec<String> = std::fs::read_dir("advisors")
+        .unwrap_or_else(|e| fail(&format!("advisors/: {e}")))
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.path().join("definition.toml").is_file())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('_') && !name.starts_with('.'))
+        .collect();
+    ids.sort();
+    let mut list = String::from(
+        "/// Built-in advisors, sorted by id: (id, definition JSON, file name for messages).\n\
+         /// Written by build.rs from `advisors/*/definition.toml`.\n\
+         pub const BUILT_IN: &[(&str, &str, &str)] = &[\n",
+    );
+    for id in &ids {
         let path = format!("advisors/{id}/definition.toml");
         println!("cargo::rerun-if-changed={path}");
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
         let json = to_json(&text, &path);
+        let advisor_id = serde_json::from_str::<serde_json::Value>(&json)
+            .ok()
+            .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_owned));
+        if advisor_id.as_deref() != Some(id.as_str()) {
+            fail(&format!(
+                "{path}: the id ({}) must be the folder name ({id})",
+                advisor_id.unwrap_or_default()
+            ));
+        }
         write(&out.join(format!("{id}.json")), &json);
+        list += &format!(
+            "    (\"{id}\", include_str!(concat!(env!(\"OUT_DIR\"), \"/{id}.json\")), \"advisors/{id}/definition.json\"),\n"
+        );
     }
+    list += "];\n";
+    write(&out.join("built_in.rs"), &list);
 }
 
-/// The definition in `text` as JSON, after validation and a read-back check.
+/// The definition in `text` as JSON, after validation and a read-back check (the same
+/// conversion as `cargo xtask advisor json`).
 fn to_json(text: &str, file: &str) -> String {
-    let advisor = Advisor::parse(text, file).unwrap_or_else(|diagnostics| {
-        let lines: Vec<String> = diagnostics.0.iter().map(|d| d.to_string()).collect();
-        fail(&lines.join("\n"))
-    });
-    let json = serde_json::to_string(&advisor.def).unwrap_or_else(|e| fail(&e.to_string()));
-    let json_file = file.replace(".toml", ".json");
-    let again = Advisor::parse(&json, &json_file).unwrap_or_else(|diagnostics| {
-        let lines: Vec<String> = diagnostics.0.iter().map(|d| d.to_string()).collect();
-        fail(&format!(
-            "{file} as JSON does not read back:\n{}",
-            lines.join("\n")
-        ))
-    });
-    let same = serde_json::to_value(&advisor.def).ok() == serde_json::to_value(&again.def).ok();
-    if !same {
-        fail(&format!("{file} as JSON reads back to another definition"));
-    }
-    json
+    advies_engine::cli::definition_json(text, file, advies_engine::cli::JsonStyle::Compact)
+        .unwrap_or_else(|e| fail(&e.to_string()))
 }
 
 fn write(path: &Path, text: &str) {

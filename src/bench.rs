@@ -34,7 +34,9 @@ pub fn bench_analysis(generated: &str, reps: usize) -> Vec<f64> {
     if let Ok(big) = Advisor::parse(generated, "generated.json") {
         time_analyses(&big, reps, &mut out);
     }
-    if let Ok(ret) = Advisor::parse(crate::RET_DEFINITION, crate::RET_FILE) {
+    if let Some((text, file)) = crate::built_in("ret")
+        && let Ok(ret) = Advisor::parse(text, file)
+    {
         time_analyses(&ret, reps, &mut out);
     }
     out

@@ -32,6 +32,13 @@ keys! {
     SwitchLanguage => "English", "Nederlands";
     /// Small line above the title.
     Kicker => "Keuzehulp", "Choice guide";
+    GalleryKicker => "Keuzehulpen", "Choice guides";
+    GalleryTitle => "Kies een keuzehulp", "Choose a choice guide";
+    GalleryIntro => "Elke keuzehulp geeft advies dat je zelf kunt onderzoeken. Vergelijk situaties, zeg wat je belangrijk vindt en zie waar het advies omslaat.",
+        "Each choice guide gives advice you can explore yourself. Compare situations, say what matters to you and see where the advice changes.";
+    GalleryIllustrative => "Met voorbeeldprijzen", "With example prices";
+    /// Link from an advisor's page back to the gallery.
+    ToGallery => "Alle keuzehulpen", "All choice guides";
     QuestionsHeading => "Jouw situatie", "Your situation";
     AdviceHeading => "Ons advies", "Our advice";
     BestFits => "Dit past het best bij jou:", "This suits you best:";
@@ -411,6 +418,22 @@ pub fn trade_off_gain(factor: &str, amount: &str, lower: bool, lang: Lang) -> St
 }
 
 /// Who is responsible for the content.
+/// Under an advisor in the gallery: who it is for, and the date of its figures.
+pub fn gallery_meta(owner: &str, date: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Voor {owner} · cijfers vanaf {date}"),
+        Lang::En => format!("For {owner} · figures from {date}"),
+    }
+}
+
+/// The address asked for an advisor that does not exist.
+pub fn unknown_advisor(id: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Er is geen keuzehulp ‘{id}’. Kies hieronder een keuzehulp."),
+        Lang::En => format!("There is no choice guide ‘{id}’. Choose one below."),
+    }
+}
+
 pub fn owner(owner: &str, lang: Lang) -> String {
     match lang {
         Lang::Nl => format!("Deze keuzehulp is gemaakt voor {owner}."),

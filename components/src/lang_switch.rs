@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 
+use advies_engine::Lang;
+
 use crate::i18n::Key;
-use crate::state::AdvisorState;
 
 /// `<button id="lang-switch">`: "English" when the page is Dutch, "Nederlands" when English.
+/// Switches `lang` (an advisor's [`crate::AdvisorState::lang`], or the gallery's).
 #[component]
-pub fn LangSwitch(state: AdvisorState) -> impl IntoView {
-    let lang = state.lang;
+pub fn LangSwitch(lang: RwSignal<Lang>) -> impl IntoView {
     view! {
         <button
             id="lang-switch"

@@ -23,9 +23,14 @@ use crate::weights::WeightPanel;
 /// The standalone page: builds the state, keeps `<html lang>` and the document title in step
 /// with the language, and shows [`AdvisorView`].
 #[component]
-pub fn AdvisorPage(advisor: Arc<Advisor>) -> impl IntoView {
+pub fn AdvisorPage(
+    advisor: Arc<Advisor>,
+    /// The language to start in (from `?lang=` on the site); a link's own language wins.
+    #[prop(optional)]
+    lang: Option<Lang>,
+) -> impl IntoView {
     let title = advisor.def.title.clone();
-    let state = AdvisorState::new(advisor, Lang::default());
+    let state = AdvisorState::new(advisor, lang.unwrap_or_default());
     if !restore_from_link(state) {
         restore_from_device(state);
     } else {
@@ -225,6 +230,7 @@ pub fn AdvisorView(
         )
     });
     let has_intro = !intro.is_empty();
+    let embedded = state.embedded;
     let owner_for_footer = owner.clone();
     let jump_to_advice = move |_| {
         if let Some(heading) = state.advice_heading.get() {
@@ -232,15 +238,25 @@ pub fn AdvisorView(
             heading.scroll_into_view();
         }
     };
-    let embedded = state.embedded;
+    // On the site, the way back to the gallery of advisors (a widget has no such page).
+    let to_gallery = (!embedded).then(|| {
+        view! {
+            <nav class="adv-site-nav" aria-label=move || state.t(Key::GalleryKicker)>
+                <a class="adv-link" href="./" id="to-gallery">
+                    {move || state.t(Key::ToGallery)}
+                </a>
+            </nav>
+        }
+    });
     let header = view! {
+        {to_gallery}
         <div class="adv-header__bar">
             <p class="adv-header__kicker">
                 {move || state.t(Key::Kicker)} " · " {owner.clone()}
             </p>
             <div class="adv-header__tools">
                 <TalkButton state />
-                <LangSwitch state />
+                <LangSwitch lang=state.lang />
             </div>
         </div>
         <h1 id="advisor-title" class="adv-title">{move || title.get(state.lang.get()).to_string()}</h1>

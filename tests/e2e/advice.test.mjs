@@ -50,7 +50,7 @@ let browser;
 async function withAdvicePage(options, body) {
   const { context, page, errors } = await newPage(browser, options);
   try {
-    await page.goto(server.url);
+    await page.goto(`${server.url}?advisor=ret`);
     await waitForAdvice(page);
     await body(page);
     assert.deepEqual(errors, [], `console or page errors:\n${errors.join('\n')}`);

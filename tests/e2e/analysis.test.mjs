@@ -26,7 +26,7 @@ let browser;
 async function withPage(body) {
   const { context, page, errors } = await newPage(browser);
   try {
-    await page.goto(server.url);
+    await page.goto(`${server.url}?advisor=ret`);
     await page.waitForFunction((s) => document.querySelector(s)?.textContent.trim().length > 0, BEST, {
       timeout: 20_000,
     });

@@ -30,7 +30,7 @@ const server = await startServer(await distDir());
 const browser = await launchBrowser();
 const { context, page, errors } = await newPage(browser);
 try {
-  await page.goto(server.url);
+  await page.goto(`${server.url}?advisor=ret`);
   await page.waitForFunction(() => document.querySelector('[data-testid="best-option"]')?.textContent.trim());
 
   // Main-thread work for one change, from a Chromium trace: the task that handles the

@@ -32,7 +32,7 @@ async function withPage(body, options = {}) {
   const { context, page, errors } = await newPage(browser, options);
   try {
     if (options.grant) await context.grantPermissions(options.grant, { origin: server.url });
-    await page.goto(options.url ?? server.url);
+    await page.goto(options.url ?? `${server.url}?advisor=ret`);
     await ready(page);
     await body(page, context);
     assert.deepEqual(errors, [], `console or page errors:\n${errors.join('\n')}`);
@@ -335,7 +335,7 @@ describe('scenarios', () => {
       const saved = await stored();
       assert.deepEqual(Object.keys(saved), ['adviesmodule:ret']);
       // Opening the page again without a link opens what was saved, and says so.
-      await page.goto(server.url);
+      await page.goto(`${server.url}?advisor=ret`);
       await ready(page);
       assert.deepEqual(await tabNames(page), ['Nu', 'Kopie van Nu', 'Vanaf mijn 65e']);
       assert.match(await page.locator('[data-testid="link-notice"]').textContent(), /op dit apparaat bewaarde/);
@@ -343,7 +343,7 @@ describe('scenarios', () => {
       await page.locator('#delete-from-device').click();
       assert.deepEqual(await stored(), {}, 'deleted');
       assert.match(await page.locator('[data-testid="device-status"]').textContent(), /Verwijderd/);
-      await page.goto(server.url);
+      await page.goto(`${server.url}?advisor=ret`);
       await ready(page);
       assert.deepEqual(await tabNames(page), ['Nu']);
     });

@@ -27,7 +27,7 @@ let browser;
 async function withPage(body, options) {
   const { context, page, errors } = await newPage(browser, options);
   try {
-    await page.goto(server.url);
+    await page.goto(`${server.url}?advisor=ret`);
     await page.waitForFunction((s) => document.querySelector(s)?.textContent.trim().length > 0, BEST, {
       timeout: 20_000,
     });

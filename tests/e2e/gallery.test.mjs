@@ -1,0 +1,139 @@
+// End-to-end tests of the site's start page: the gallery of every advisor under advisors/,
+// the way to an advisor and back, old links that still open their advisor, an unknown advisor
+// in the address, the English version, keyboard only, axe-core and screenshots.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+import { checkAccessibility } from './lib/axe.mjs';
+import { launchBrowser, newPage } from './lib/browser.mjs';
+import { distDir, startServer } from './lib/server.mjs';
+
+const OUTPUT_DIR = fileURLToPath(new URL('./output/', import.meta.url));
+const ADVISORS_DIR = fileURLToPath(new URL('../../advisors/', import.meta.url));
+const ITEM = '[data-testid="gallery-item"]';
+const BEST = '[data-testid="best-option"]';
+
+/** Every advisor folder (as build.rs finds them): id -> Dutch title, read from the TOML. */
+function advisorsOnDisk() {
+  const out = new Map();
+  for (const name of readdirSync(ADVISORS_DIR)) {
+    const file = `${ADVISORS_DIR}${name}/definition.toml`;
+    if (name.startsWith('_') || name.startsWith('.') || !existsSync(file)) continue;
+    const title = /^title\s*=\s*\{\s*nl\s*=\s*"([^"]+)"/m.exec(readFileSync(file, 'utf8'));
+    out.set(name, title?.[1]);
+  }
+  return out;
+}
+
+let server;
+let browser;
+
+async function withPage(path, body, options) {
+  const { context, page, errors } = await newPage(browser, options);
+  try {
+    await page.goto(`${server.url}${path}`);
+    await body(page, errors);
+    assert.deepEqual(errors, [], `console or page errors:\n${errors.join('\n')}`);
+  } finally {
+    await context.close();
+  }
+}
+
+describe('gallery', () => {
+  before(async () => {
+    server = await startServer(await distDir());
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('lists every advisor with a line about it; one click opens it, and the way back', async () => {
+    const onDisk = advisorsOnDisk();
+    assert.ok(onDisk.has('ret'));
+    await withPage('', async (page) => {
+      await page.locator(ITEM).first().waitFor({ timeout: 20_000 });
+      assert.equal(await page.title(), 'Kies een keuzehulp');
+      const items = await page.locator(ITEM).evaluateAll((els) =>
+        els.map((el) => ({
+          title: el.querySelector('a').textContent.trim(),
+          href: el.querySelector('a').getAttribute('href'),
+          line: el.querySelector('p').textContent.trim(),
+        })),
+      );
+      assert.equal(items.length, onDisk.size, JSON.stringify(items));
+      for (const [id, title] of onDisk) {
+        const item = items.find((i) => i.href === `?advisor=${id}`);
+        assert.ok(item, `${id} is in the gallery`);
+        assert.equal(item.title, title);
+        assert.ok(item.line.length > 20, `${id} has a line about it: ${item.line}`);
+      }
+      await page.locator('#open-ret').click();
+      await page.locator(BEST).waitFor();
+      assert.match(page.url(), /\?advisor=ret$/);
+      assert.equal(await page.locator('h1').textContent(), 'Welk RET-reisproduct past bij mij?');
+      await page.locator('#to-gallery').click();
+      await page.locator(ITEM).first().waitFor();
+      assert.equal(await page.title(), 'Kies een keuzehulp');
+    });
+  });
+
+  test('a link made before the gallery existed still opens its advisor at /', async () => {
+    const link = '#v2;ret;2024.1;nl;0;;;Nu~trips=14,distance=7,travel=4,age=19-64,lives=1,travels=1~cost=3,flexibility=1,convenience=1';
+    await withPage(link, async (page) => {
+      await page.locator(BEST).waitFor({ timeout: 20_000 });
+      assert.equal(await page.locator('#input-trips_per_week').inputValue(), '14');
+    });
+  });
+
+  test('an advisor that does not exist: a clear message and the gallery, not a blank page', async () => {
+    await withPage('?advisor=%3Cimg%20src=x%20onerror=alert(1)%3E', async (page) => {
+      const notice = page.locator('[data-testid="unknown-advisor"]');
+      await notice.waitFor({ timeout: 20_000 });
+      assert.match(await notice.textContent(), /Er is geen keuzehulp ‘%3Cimg%20src=x%20onerr/);
+      assert.equal(await page.locator('img').count(), 0, 'the address is shown as text');
+      assert.ok((await page.locator(ITEM).count()) >= 1);
+    });
+  });
+
+  test('English, keyboard only, axe-core clean; screenshots at 1280 and 360 px', async () => {
+    for (const width of [1280, 360]) {
+      await withPage(
+        '',
+        async (page) => {
+          await page.locator(ITEM).first().waitFor({ timeout: 20_000 });
+          const { summary } = await checkAccessibility(page);
+          assert.equal(summary, '', `axe-core at ${width} px:\n${summary}`);
+          const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(scroll <= width, `no horizontal scroll at ${width} px (${scroll})`);
+          await mkdir(OUTPUT_DIR, { recursive: true });
+          await page.screenshot({ path: `${OUTPUT_DIR}gallery-${width}.png`, fullPage: true });
+          // Keyboard only: to the language switch, English, then to RET and open it.
+          await page.keyboard.press('Tab');
+          assert.equal(await page.evaluate(() => document.activeElement.id), 'lang-switch');
+          await page.keyboard.press('Enter');
+          await page.waitForFunction(() => document.documentElement.lang === 'en');
+          assert.equal(await page.title(), 'Choose a choice guide');
+          let reached = false;
+          for (let k = 0; k < 20 && !reached; k++) {
+            await page.keyboard.press('Tab');
+            reached = await page.evaluate(() => document.activeElement.id === 'open-ret');
+          }
+          assert.ok(reached, 'the RET link is reachable with Tab');
+          await page.keyboard.press('Enter');
+          await page.locator(BEST).waitFor();
+          assert.match(page.url(), /\?advisor=ret&lang=en$/);
+          assert.equal(await page.locator('h1').textContent(), 'Which RET travel product suits me?');
+          const { summary: onAdvisor } = await checkAccessibility(page);
+          assert.equal(onAdvisor, '', `axe-core on the advisor page at ${width} px:\n${onAdvisor}`);
+        },
+        { width, height: 900 },
+      );
+    }
+  });
+});
