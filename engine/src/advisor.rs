@@ -1132,6 +1132,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
         ("factors", def.factors.keys().collect::<Vec<_>>()),
         ("presets", def.presets.keys().collect()),
         ("events", def.events.keys().collect()),
+        ("reflection", def.reflection.keys().collect()),
         ("options", def.options.keys().collect()),
     ] {
         for name in names {
@@ -1825,6 +1826,22 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
             description: d.description.clone(),
             weights,
         });
+    }
+
+    // ---- reflection questions (user tests) ----
+    for (id, d) in &def.reflection {
+        let p = |f: &'static str| ["reflection", id.as_str(), f];
+        c.text(&p("question"), &d.question, true);
+        c.text(&p("low"), &d.low, false);
+        c.text(&p("high"), &d.high, false);
+        if d.kind == crate::model::ReflectionKind::Text && !(d.low.is_empty() && d.high.is_empty())
+        {
+            c.err(
+                &p("low"),
+                "`low` and `high` are only for kind = \"scale\"".to_string(),
+                Some("remove them, or use kind = \"scale\"".into()),
+            );
+        }
     }
 
     // ---- life events ----

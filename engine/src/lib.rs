@@ -19,6 +19,7 @@ pub mod expr;
 pub mod format;
 pub mod generate;
 pub mod model;
+pub mod reflection;
 pub mod scenarios;
 pub mod schema;
 pub mod state;

@@ -56,6 +56,11 @@ pub struct Definition {
     /// "Ik word 65". Shown in the order written. Optional.
     #[serde(default, deserialize_with = "unique_keys")]
     pub events: IndexMap<String, EventDef>,
+    /// Reflection questions for a user test of a prototype, e.g. "Hoe zeker ben je van je
+    /// keuze?". Shown after the advice when the advisor is opened from a playground link;
+    /// answers stay in the browser. Optional.
+    #[serde(default, deserialize_with = "unique_keys")]
+    pub reflection: IndexMap<String, ReflectionDef>,
     /// The products or choices the advice is about.
     #[serde(default, deserialize_with = "unique_keys")]
     pub options: IndexMap<String, OptionDef>,
@@ -319,6 +324,34 @@ pub struct EventDef {
     /// out keep their answer.
     #[serde(deserialize_with = "unique_keys")]
     pub set: IndexMap<String, Scalar>,
+}
+
+/// A reflection question in a user test ([`Definition::reflection`]).
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReflectionDef {
+    /// The question, e.g. "Hoe zeker ben je van je keuze?".
+    pub question: Text,
+    /// `scale` (1 to 5) or `text` (a free answer). Default: scale.
+    #[serde(default)]
+    pub kind: ReflectionKind,
+    /// For a scale: what 1 means, e.g. "Helemaal niet zeker" (optional).
+    #[serde(default)]
+    pub low: Text,
+    /// For a scale: what 5 means, e.g. "Heel zeker" (optional).
+    #[serde(default)]
+    pub high: Text,
+}
+
+/// The kind of answer to a reflection question.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReflectionKind {
+    /// A choice from 1 to 5.
+    #[default]
+    Scale,
+    /// A free text answer.
+    Text,
 }
 
 /// How a citizen can reach a person.

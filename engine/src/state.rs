@@ -1425,7 +1425,7 @@ fn snippet(s: &str) -> String {
 /// Where repaired answers came from, for the wording of a [`Problem`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
-    /// A shared link (`?s=…`).
+    /// A shared link (its `#fragment`).
     Link,
     /// What the citizen saved on this device.
     Device,
