@@ -45,6 +45,27 @@ fn main() {
     }
     list += "];\n";
     write(&out.join("built_in.rs"), &list);
+    // For the playground: the original TOML with its comments, and the test cases.
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let mut sources = String::from(
+        "/// Built-in advisors as written: (id, definition TOML, cases TOML). By build.rs.\n\
+         pub const BUILT_IN_SOURCES: &[(&str, &str, &str)] = &[\n",
+    );
+    for id in &ids {
+        let cases = format!("advisors/{id}/cases.toml");
+        println!("cargo::rerun-if-changed={cases}");
+        let cases = if Path::new(&cases).is_file() {
+            format!("include_str!({:?})", format!("{root}/{cases}"))
+        } else {
+            "\"\"".to_string()
+        };
+        sources += &format!(
+            "    (\"{id}\", include_str!({:?}), {cases}),\n",
+            format!("{root}/advisors/{id}/definition.toml")
+        );
+    }
+    sources += "];\n";
+    write(&out.join("built_in_sources.rs"), &sources);
 }
 
 /// The definition in `text` as JSON, after validation and a read-back check (the same

@@ -39,6 +39,51 @@ keys! {
     GalleryIllustrative => "Met voorbeeldprijzen", "With example prices";
     /// Link from an advisor's page back to the gallery.
     ToGallery => "Alle keuzehulpen", "All choice guides";
+    PrototypeTitle => "Prototype: niet gecontroleerd door de organisatie",
+        "Prototype: not checked by the organisation";
+    PrototypeBody => "Deze keuzehulp is een ontwerp om te testen. De cijfers en het advies kunnen fout zijn. Neem geen echte beslissing op basis van dit advies.",
+        "This choice guide is a design for testing. The figures and the advice may be wrong. Do not make a real decision based on this advice.";
+    ProtoLinkBroken => "Deze prototype-link is niet compleet of is veranderd. We laten het voorbeeld zien.",
+        "This prototype link is incomplete or has been changed. We show the template.";
+    ProtoOpenEditor => "Open deze keuzehulp in de speelplaats (voor ontwerpers)",
+        "Open this choice guide in the playground (for designers)";
+    PlaygroundTitle => "Speelplaats voor keuzehulpen", "Choice guide playground";
+    PlaygroundIntro => "Schrijf of verander een keuzehulp. Rechts zie je meteen het resultaat. Alles blijft in je browser.",
+        "Write or change a choice guide. On the right you see the result straight away. Everything stays in your browser.";
+    PlaygroundEditor => "Beschrijving", "Definition";
+    PlaygroundPreview => "Voorbeeld", "Preview";
+    PlaygroundStartFrom => "Begin met", "Start from";
+    PlaygroundTemplate => "Het voorbeeld (een nieuwe keuzehulp)", "The template (a new choice guide)";
+    PlaygroundLoad => "Laden", "Load";
+    ReflectionHeading => "Een paar vragen over dit advies", "A few questions about this advice";
+    ReflectionIntro => "Dit is een test. Je antwoorden blijven op dit apparaat. Alleen de onderzoeker ziet ze.",
+        "This is a test. Your answers stay on this device. Only the researcher sees them.";
+    ReflectionSave => "Bewaar mijn antwoorden", "Save my answers";
+    ReflectionSaved => "Dank je wel. Je antwoorden staan op dit apparaat.", "Thank you. Your answers are saved on this device.";
+    ReflectionNotSaved => "Bewaren lukt niet: je browser staat het hier niet toe.", "Saving does not work: your browser does not allow it here.";
+    DownloadAnswers => "Download antwoorden van testers (CSV)", "Download testers' answers (CSV)";
+    NoAnswersYet => "Op dit apparaat zijn nog geen antwoorden van testers voor deze keuzehulp.",
+        "There are no testers' answers for this choice guide on this device yet.";
+    PlaygroundReplaced => "Je vorige tekst is vervangen.", "Your previous text was replaced.";
+    PlaygroundPutBack => "Zet hem terug", "Put it back";
+    PlaygroundFiles => "Bestanden", "Files";
+    PlaygroundKeys => "Tab zet twee spaties. Wil je met Tab verder naar de volgende knop? Druk dan eerst op Esc.",
+        "Tab inserts two spaces. To move on with Tab, press Esc first.";
+    PlaygroundDefinitionLabel => "Beschrijving van de keuzehulp (definition.toml)", "Definition of the choice guide (definition.toml)";
+    PlaygroundCasesLabel => "Testgevallen (cases.toml)", "Test cases (cases.toml)";
+    PlaygroundValid => "Geen fouten. Het voorbeeld is bijgewerkt.", "No errors. The preview is up to date.";
+    PreviewStale => "De tekst heeft fouten. Je ziet de laatste versie zonder fouten.",
+        "The text has errors. You see the last version without errors.";
+    RunCases => "Testgevallen uitvoeren", "Run the test cases";
+    CasePassed => "goed", "passed";
+    CaseFailed => "fout", "failed";
+    CasesFileErrors => "Het bestand met testgevallen heeft fouten:", "The test cases file has errors:";
+    DownloadDefinition => "Download definition.toml", "Download definition.toml";
+    DownloadCases => "Download cases.toml", "Download cases.toml";
+    MakeProtoLink => "Maak een link om te testen", "Make a link for testing";
+    ProtoLinkLabel => "Link naar dit prototype", "Link to this prototype";
+    ProtoLinkNote => "De hele beschrijving staat in de link. Wie hem opent, ziet alleen de keuzehulp, met de melding dat het een prototype is.",
+        "The whole definition is in the link. Whoever opens it sees only the choice guide, with the notice that it is a prototype.";
     QuestionsHeading => "Jouw situatie", "Your situation";
     AdviceHeading => "Ons advies", "Our advice";
     BestFits => "Dit past het best bij jou:", "This suits you best:";
@@ -423,6 +468,54 @@ pub fn gallery_meta(owner: &str, date: &str, lang: Lang) -> String {
     match lang {
         Lang::Nl => format!("Voor {owner} · cijfers vanaf {date}"),
         Lang::En => format!("For {owner} · figures from {date}"),
+    }
+}
+
+/// Above the playground's messages.
+pub fn playground_errors(count: usize, lang: Lang) -> String {
+    match (count, lang) {
+        (1, Lang::Nl) => "1 fout. Klik op de fout om ernaar toe te gaan.".into(),
+        (n, Lang::Nl) => format!("{n} fouten. Klik op een fout om ernaar toe te gaan."),
+        (1, Lang::En) => "1 error. Click it to go there.".into(),
+        (n, Lang::En) => format!("{n} errors. Click one to go there."),
+    }
+}
+
+/// After downloading the user-test answers.
+pub fn answers_downloaded(rows: usize, lang: Lang) -> String {
+    match (rows, lang) {
+        (1, Lang::Nl) => "1 rij met antwoorden gedownload.".into(),
+        (n, Lang::Nl) => format!("{n} rijen met antwoorden gedownload."),
+        (1, Lang::En) => "1 row of answers downloaded.".into(),
+        (n, Lang::En) => format!("{n} rows of answers downloaded."),
+    }
+}
+
+/// After running the test cases.
+pub fn cases_summary(passed: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("{passed} van de {total} testgevallen gaan goed."),
+        Lang::En => format!("{passed} of {total} test cases passed."),
+    }
+}
+
+/// A choice in the playground's "start from" list.
+pub fn copy_of(title: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("Een kopie van: {title}"),
+        Lang::En => format!("A copy of: {title}"),
+    }
+}
+
+/// The definition is too long for a link.
+pub fn proto_too_long(max: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "Deze beschrijving is te lang voor een link (meer dan {max} tekens). Download het bestand en deel dat."
+        ),
+        Lang::En => format!(
+            "This definition is too long for a link (more than {max} characters). Download the file and share that."
+        ),
     }
 }
 

@@ -19,6 +19,8 @@ pub mod inline;
 pub mod lang_switch;
 pub mod options;
 pub mod page;
+#[cfg(feature = "playground")]
+pub mod playground;
 pub mod questions;
 pub mod scenarios;
 pub mod sources;

@@ -132,6 +132,16 @@ try {
   const widgetFirst = await firstAdvice(1);
   const widgetFirst4x = await firstAdvice(4);
 
+  // Playground: one keystroke in a 305-line definition (a copy of RET) re-validates it and
+  // re-renders the preview. Alternates between the text and the text with one more comment
+  // line, so every change is a new, valid definition.
+  await page.goto(`${server.url}playground/`);
+  await page.locator('#start-from').selectOption('ret');
+  await page.locator('#start-load').click();
+  await page.locator('[data-testid="preview"] [data-testid="best-option"]').waitFor();
+  const retText = await page.locator('#definition-editor').inputValue();
+  const playground = await traced('#definition-editor', [`${retText}\n# bewerkt`, retText]);
+
   const report = {
     widget_first_advice_ms: stats(widgetFirst),
     widget_first_advice_4x_cpu_ms: stats(widgetFirst4x),
@@ -148,6 +158,8 @@ try {
     four_scenarios_weight_change_script_ms: stats(weight4.script),
     analysis_generated_100x20x20_ms: stats(analysis.slice(0, 15)),
     analysis_ret_ms: stats(analysis.slice(15)),
+    playground_keystroke_work_ms: stats(playground.total),
+    playground_keystroke_script_ms: stats(playground.script),
     console_errors: errors,
   };
   await mkdir(fileURLToPath(new URL('../../target/', import.meta.url)), { recursive: true });
@@ -167,6 +179,8 @@ try {
   row('  script (event + reactive updates)', report.four_scenarios_weight_change_script_ms);
   row('full analysis, RET', report.analysis_ret_ms);
   row('full analysis, generated 100x20x20', report.analysis_generated_100x20x20_ms);
+  row('playground: keystroke in 305 lines, work', report.playground_keystroke_work_ms);
+  row('  script (validate + re-render preview)', report.playground_keystroke_script_ms);
   console.log(`written to ${OUT}`);
   if (errors.length) throw new Error(`console errors during the benchmark:\n${errors.join('\n')}`);
 } finally {

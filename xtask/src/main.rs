@@ -6,6 +6,7 @@
 mod advisor;
 mod embed;
 mod exec;
+mod serve;
 mod setup;
 mod size;
 mod tiers;
@@ -18,7 +19,7 @@ usage: cargo xtask <command> [options]
 commands:
   setup [--browser]   install what is missing (wasm32 target, trunk, wasm-bindgen-cli,
                       wasm-opt, crates); --browser adds chromium and the e2e npm packages
-  serve [--release]   setup, then `trunk serve` on http://127.0.0.1:8080/
+  serve [--release]   setup, build site + playground + widget into dist/, serve it on http://127.0.0.1:8080/
   build               setup, then a release build with trunk into dist/, and the widget
                       in dist/embed/ (alias: dist)
   test                setup --browser, then every test tier in order (what CI runs)

@@ -10,18 +10,38 @@ const ADDRESS: &str = "127.0.0.1";
 const PORT: &str = "8080";
 pub const DIST: &str = "dist";
 
+/// Builds the site, the playground and the widget into dist/ (a debug build unless
+/// `release`), then serves dist/ (see [`crate::serve`]). Rebuild with the same command.
 pub fn serve(release: bool) -> Result {
-    eprintln!("\nserving on http://{ADDRESS}:{PORT}/ (Ctrl-C stops)");
-    let mut trunk = cmd("trunk", &["serve", "--address", ADDRESS, "--port", PORT]);
-    if release {
-        trunk.arg("--release");
-    }
-    run(&mut trunk)
+    build_into_dist(release)?;
+    crate::serve::serve(Path::new(DIST), &format!("{ADDRESS}:{PORT}"))
 }
 
-/// `trunk build --release` into dist/ (Trunk.toml: offline, wasm-opt from PATH).
+/// `trunk build --release` into dist/ (Trunk.toml: offline, wasm-opt from PATH), then the
+/// playground (a second wasm, with the TOML reader) into dist/playground/, then dist/embed/.
+/// The playground comes after the site: Trunk replaces the whole dist/ it builds into.
 pub fn release_build() -> Result {
-    run(&mut cmd("trunk", &["build", "--release"]))?;
+    build_into_dist(true)
+}
+
+fn build_into_dist(release: bool) -> Result {
+    let mode: &[&str] = if release { &["--release"] } else { &[] };
+    let mut site = cmd("trunk", &["build"]);
+    site.args(mode);
+    run(&mut site)?;
+    let mut playground = cmd(
+        "trunk",
+        &[
+            "build",
+            "playground.html",
+            "--dist",
+            "dist/playground",
+            "--public-url",
+            "/playground/",
+        ],
+    );
+    playground.args(mode);
+    run(&mut playground)?;
     crate::embed::write(Path::new(DIST))
 }
 
@@ -176,6 +196,8 @@ fn clippy() -> Result<Outcome> {
             "clippy",
             "--workspace",
             "--all-targets",
+            // Also the playground (components and app feature `playground`).
+            "--all-features",
             "--",
             "-D",
             "warnings",
@@ -204,7 +226,8 @@ fn clippy() -> Result<Outcome> {
 const PROPTEST_SEED: &str = "20261127";
 
 fn native_tests() -> Result<Outcome> {
-    let mut test = cmd("cargo", &["test", "--workspace"]);
+    // `--all-features`: also the playground's tests (feature `playground`).
+    let mut test = cmd("cargo", &["test", "--workspace", "--all-features"]);
     if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
         test.env("PROPTEST_RNG_SEED", PROPTEST_SEED);
     }
