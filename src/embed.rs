@@ -64,6 +64,8 @@ pub fn mount_widget(
     emit: js_sys::Function,
 ) -> WidgetHandle {
     let lang_choice = Lang::from_code(lang.trim()).unwrap_or_default();
+    // A definition the host page supplied is not one the organisation checked.
+    let prototype = !definition.is_empty();
     let loaded: Result<Arc<Advisor>, LoadProblem> = if !load_error.is_empty() {
         Err(LoadProblem::Message(load_error))
     } else if !definition.is_empty() {
@@ -85,6 +87,7 @@ pub fn mount_widget(
                 prefill,
                 compact,
                 share_answers,
+                prototype,
             };
             // The callback is made inside the widget's root, so unmounting frees it too.
             Box::new(mount_to(host, move || {

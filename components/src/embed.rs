@@ -61,6 +61,9 @@ pub struct WidgetOptions {
     pub compact: bool,
     /// Whether events carry the citizen's answers ([`WidgetEvent`]).
     pub share_answers: bool,
+    /// The definition came from the host page (a URL), not from the built-in advisors: it is
+    /// marked as a prototype ([`AdvisorState::prototype`]).
+    pub prototype: bool,
 }
 
 /// One advisor as a widget: [`AdvisorView`] with a state of its own that touches nothing
@@ -77,8 +80,12 @@ pub fn AdvisorWidget(
         prefill,
         compact,
         share_answers,
+        prototype,
     } = options;
-    let state = AdvisorState::new_embedded(advisor, lang);
+    let state = AdvisorState {
+        prototype,
+        ..AdvisorState::new_embedded(advisor, lang)
+    };
     apply_prefill(state, &prefill);
     if !compact {
         // The share section shows whether something is saved (and offers to delete it); what

@@ -86,6 +86,12 @@ pub fn Gallery(entries: Vec<GalleryEntry>, unknown: Option<String>, lang: Lang) 
             <main class="adv-main">
                 {unknown_notice}
                 <ul class="adv-gallery__list">{cards}</ul>
+                <p class="adv-gallery__makers">
+                    {move || t(Key::GalleryMakers, lang.get())} " "
+                    <a class="adv-link" href="playground/" id="to-playground">
+                        {move || t(Key::GalleryPlayground, lang.get())}
+                    </a>
+                </p>
             </main>
             <footer class="adv-footer">
                 <p>{move || t(Key::Privacy, lang.get())}</p>

@@ -36,6 +36,8 @@ keys! {
     GalleryTitle => "Kies een keuzehulp", "Choose a choice guide";
     GalleryIntro => "Elke keuzehulp geeft advies dat je zelf kunt onderzoeken. Vergelijk situaties, zeg wat je belangrijk vindt en zie waar het advies omslaat.",
         "Each choice guide gives advice you can explore yourself. Compare situations, say what matters to you and see where the advice changes.";
+    GalleryMakers => "Maak je zelf een keuzehulp?", "Making a choice guide yourself?";
+    GalleryPlayground => "Probeer het in de speelplaats.", "Try it in the playground.";
     GalleryIllustrative => "Met voorbeeldprijzen", "With example prices";
     /// Link from an advisor's page back to the gallery.
     ToGallery => "Alle keuzehulpen", "All choice guides";

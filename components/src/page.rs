@@ -144,6 +144,17 @@ fn keep_link_current(state: AdvisorState) {
 /// Pause after the last change before the link in the address bar is brought up to date.
 pub const LINK_DELAY_MS: u64 = 300;
 
+/// The prototype banner ([`AdvisorState::prototype`]): always shown, not closable.
+#[component]
+fn PrototypeBanner(state: AdvisorState) -> impl IntoView {
+    view! {
+        <div class="adv-alert adv-alert--warning adv-prototype" role="note" data-testid="prototype-banner">
+            <p class="adv-alert__title">{move || state.t(Key::PrototypeTitle)}</p>
+            <p>{move || state.t(Key::PrototypeBody)}</p>
+        </div>
+    }
+}
+
 /// The report on an opened link: a notice the citizen can close.
 #[component]
 fn LinkNotice(state: AdvisorState) -> impl IntoView {
@@ -339,6 +350,8 @@ pub fn AdvisorView(
             lang=move || state.lang.get().code()
             node_ref=state.root
         >
+            // First, before the organisation's name: a prototype is not their advice.
+            {state.prototype.then(|| view! { <PrototypeBanner state /> })}
             {parts}
         </div>
     }

@@ -84,17 +84,6 @@ fn parse(text: &str) -> Result<Arc<Advisor>, Diagnostics> {
     Advisor::parse(text, FILE).map(Arc::new)
 }
 
-/// The prototype banner: always on a prototype, cannot be switched off by the definition.
-#[component]
-fn PrototypeBanner(lang: Lang) -> impl IntoView {
-    view! {
-        <div class="adv-alert adv-alert--warning adv-prototype" role="note" data-testid="prototype-banner">
-            <p class="adv-alert__title">{t(Key::PrototypeTitle, lang)}</p>
-            <p>{t(Key::PrototypeBody, lang)}</p>
-        </div>
-    }
-}
-
 /// The playground page. `sources`: the built-in advisors to copy from. `fragment`: the URL
 /// fragment the page was opened with (a prototype link opens the participant view).
 #[component]
@@ -132,7 +121,10 @@ pub fn Playground(sources: Vec<Source>, fragment: String, lang: Lang) -> impl In
 /// (and a way into the editor with the same definition, for the designer).
 #[component]
 fn Participant(advisor: Arc<Advisor>, fragment: String, lang: Lang) -> impl IntoView {
-    let state = AdvisorState::new_embedded(advisor, lang);
+    let state = AdvisorState {
+        prototype: true,
+        ..AdvisorState::new_embedded(advisor, lang)
+    };
     let to_editor = format!(
         "#{EDIT}{}",
         fragment.trim_start_matches('#').trim_start_matches(PROTO)
@@ -140,7 +132,6 @@ fn Participant(advisor: Arc<Advisor>, fragment: String, lang: Lang) -> impl Into
     view! {
         <div class="adv-root adv-playground adv-playground--participant" lang=lang.code()>
             <main class="adv-main">
-                <PrototypeBanner lang />
                 <AdvisorView state />
                 <Reflection state lang />
                 <p class="adv-playground__to-editor">
@@ -595,7 +586,10 @@ fn Editor(
 
     let preview = move || {
         last_good.get().map(|advisor| {
-            let state = AdvisorState::new_embedded(advisor, lang);
+            let state = AdvisorState {
+                prototype: true,
+                ..AdvisorState::new_embedded(advisor, lang)
+            };
             view! { <AdvisorView state /> }
         })
     };
@@ -733,7 +727,6 @@ fn Editor(
                         {move || parsed.with(|p| p.is_err()).then(|| view! {
                             <p class="adv-hint" data-testid="preview-stale">{t(Key::PreviewStale, lang)}</p>
                         })}
-                        <PrototypeBanner lang />
                         {preview}
                     </section>
                 </div>

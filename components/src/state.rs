@@ -59,6 +59,10 @@ pub struct AdvisorState {
     /// the link to the state is not offered, and `<header>`, `<main>` and `<footer>` are plain
     /// elements (the host page has its own landmarks).
     pub embedded: bool,
+    /// A definition that was not checked by the organisation (a playground prototype link, or
+    /// a host page's own definition file): the page always says so at the top, and the
+    /// definition cannot switch that off. Built-in advisors: false.
+    pub prototype: bool,
     /// How often the citizen asked for a person ("Liever met iemand praten?"); 0 until then.
     pub contact_requests: RwSignal<u32>,
 }
@@ -148,6 +152,7 @@ impl AdvisorState {
             saved_at: RwSignal::new(None),
             root: NodeRef::new(),
             embedded: false,
+            prototype: false,
             contact_requests: RwSignal::new(0),
         }
     }

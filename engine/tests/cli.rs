@@ -607,3 +607,20 @@ fn the_binary_exits_with_the_outcome() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown command `frobnicate`"));
 }
+
+/// The widget demo page `embed/demo/eigen-definitie.html` loads `embed/demo/zwembad.json`: the
+/// template as JSON. When the template changes, regenerate it with
+/// `cargo xtask advisor json engine/templates/definition.toml --out embed/demo/zwembad.json`.
+#[test]
+fn the_widget_demo_json_is_the_template() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let template = std::fs::read_to_string(root.join("engine/templates/definition.toml")).unwrap();
+    let demo = std::fs::read_to_string(root.join("embed/demo/zwembad.json")).unwrap();
+    let expected = cli::definition_json(&template, "definition.toml", cli::JsonStyle::Compact)
+        .expect("the template converts");
+    assert_eq!(
+        demo.trim_end(),
+        expected,
+        "embed/demo/zwembad.json is out of date: cargo xtask advisor json engine/templates/definition.toml --out embed/demo/zwembad.json"
+    );
+}

@@ -249,6 +249,27 @@ describe('widget', () => {
     }, { onRequest });
   });
 
+  test("a definition from the host's own site is marked as a prototype; built-in advisors are not", async () => {
+    await onDemo('eigen-definitie.html', async (page, errors) => {
+      await page.locator('#widget [data-testid="best-option"]').waitFor({ timeout: 20_000 });
+      const banner = page.locator('#widget [data-testid="prototype-banner"]');
+      assert.match(await banner.textContent(), /Prototype: niet gecontroleerd door de organisatie/);
+      assert.ok(await banner.isVisible());
+      // It follows the widget's language.
+      await page.locator('#widget #lang-switch').click();
+      await page.waitForFunction(() =>
+        /not checked by the organisation/.test(document.getElementById('widget').shadowRoot.querySelector('[data-testid="prototype-banner"]').textContent),
+      );
+      const { summary } = await checkAccessibility(page);
+      assert.equal(summary, '', `axe-core:\n${summary}`);
+      assert.deepEqual(errors, [], errors.join('\n'));
+    });
+    await onDemo('gemeente.html', async (page) => {
+      await page.locator('#widget-nl [data-testid="best-option"]').waitFor({ timeout: 20_000 });
+      assert.equal(await page.locator('advies-module [data-testid="prototype-banner"]').count(), 0);
+    });
+  });
+
   test('axe-core finds nothing on the host pages; screenshots of both house styles', async () => {
     for (const [name, width] of [
       ['gemeente.html', 1280],

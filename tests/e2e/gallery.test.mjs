@@ -77,9 +77,13 @@ describe('gallery', () => {
       await page.locator(BEST).waitFor();
       assert.match(page.url(), /\?advisor=ret$/);
       assert.equal(await page.locator('h1').textContent(), 'Welk RET-reisproduct past bij mij?');
+      assert.equal(await page.locator('[data-testid="prototype-banner"]').count(), 0, 'a built-in advisor is no prototype');
       await page.locator('#to-gallery').click();
       await page.locator(ITEM).first().waitFor();
       assert.equal(await page.title(), 'Kies een keuzehulp');
+      // Makers find the playground from here.
+      await page.locator('#to-playground').click();
+      await page.locator('#definition-editor').waitFor({ timeout: 20_000 });
     });
   });
 
