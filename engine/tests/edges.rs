@@ -1,0 +1,145 @@
+//! Numeric edge cases on every advisor under `advisors/` (and the template): every number
+//! question at its minimum, at its maximum, and each one alone at an end; all weights zero; one
+//! weight only. Whatever the answers, no value, score, share or sentence is NaN or infinite,
+//! and the explanation is never empty.
+
+use std::fs;
+use std::path::Path;
+
+use advies_engine::eval::Scenario;
+use advies_engine::explain::explain;
+use advies_engine::model::InputKind;
+use advies_engine::{Advisor, Lang};
+
+fn advisors() -> Vec<(String, Advisor)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut out = Vec::new();
+    for entry in fs::read_dir(root.join("advisors")).unwrap() {
+        let path = entry.unwrap().path().join("definition.toml");
+        if path.is_file() {
+            let text = fs::read_to_string(&path).unwrap();
+            out.push((
+                path.display().to_string(),
+                Advisor::parse(&text, "definition.toml").unwrap(),
+            ));
+        }
+    }
+    let template = fs::read_to_string(root.join("engine/templates/definition.toml")).unwrap();
+    out.push((
+        "template".into(),
+        Advisor::parse(&template, "definition.toml").unwrap(),
+    ));
+    assert!(out.len() >= 4);
+    out
+}
+
+/// Scenarios at the edges: all numbers at min, all at max, each alone at min and max, and the
+/// same with every choice and yes/no at its first and last value; weights as given.
+fn edge_scenarios(a: &Advisor) -> Vec<Scenario> {
+    let base = a.default_scenario();
+    let mut all = Vec::new();
+    let ends = |i: usize, high: bool| -> f64 {
+        let inp = &a.inputs[i];
+        match (inp.kind, high) {
+            (InputKind::Integer | InputKind::Number, false) => inp.min,
+            (InputKind::Integer | InputKind::Number, true) => inp.max,
+            (InputKind::YesNo | InputKind::Choice, false) => 0.0,
+            (InputKind::YesNo, true) => 1.0,
+            (InputKind::Choice, true) => (inp.choices.len().max(1) - 1) as f64,
+        }
+    };
+    for high in [false, true] {
+        let mut sc = base.clone();
+        for i in 0..a.inputs.len() {
+            sc.inputs[i] = ends(i, high);
+        }
+        all.push(sc);
+        for i in 0..a.inputs.len() {
+            let mut one = base.clone();
+            one.inputs[i] = ends(i, high);
+            all.push(one);
+        }
+    }
+    all
+}
+
+fn check(name: &str, a: &Advisor, sc: &Scenario) {
+    let Ok((ev, an)) = a.analyse(sc) else {
+        // An evaluation failure is reported to the citizen as such (tested elsewhere); here
+        // the advisors must simply evaluate.
+        panic!("{name}: does not evaluate at {:?}", sc.inputs);
+    };
+    for (o, r) in ev.options.iter().enumerate() {
+        assert!(
+            r.score.is_finite(),
+            "{name}: option {o} score {} at {:?}",
+            r.score,
+            sc.inputs
+        );
+        for v in r.values.iter().chain(&r.scaled) {
+            assert!(
+                v.is_finite(),
+                "{name}: option {o} value {v} at {:?}",
+                sc.inputs
+            );
+        }
+    }
+    assert!(ev.weights.iter().all(|w| w.is_finite()));
+    assert!(
+        an.contributions.iter().all(|c| c.is_finite()),
+        "{name}: contributions {:?}",
+        an.contributions
+    );
+    for w in &an.weight_intervals {
+        assert!(
+            w.low.is_finite() && w.high.is_finite() && w.share.is_finite(),
+            "{name}: {w:?}"
+        );
+    }
+    for tp in &an.tipping_points {
+        assert!(tp.at.is_finite(), "{name}: {tp:?}");
+    }
+    for lang in [Lang::Nl, Lang::En] {
+        let e = explain(a, &ev, &an, lang);
+        let text = format!("{} {} {}", e.why, e.solidity, e.tipping.join(" "));
+        assert!(
+            !e.why.trim().is_empty(),
+            "{name}: an empty explanation at {:?}",
+            sc.inputs
+        );
+        for bad in ["NaN", "inf", "Infinity"] {
+            assert!(!text.contains(bad), "{name}: `{bad}` in `{text}`");
+        }
+    }
+}
+
+#[test]
+fn every_advisor_at_the_ends_of_its_answers() {
+    let mut checked = 0;
+    for (name, a) in advisors() {
+        for sc in edge_scenarios(&a) {
+            check(&name, &a, &sc);
+            checked += 1;
+        }
+    }
+    println!("{checked} edge scenarios checked");
+}
+
+#[test]
+fn all_weights_zero_falls_back_to_the_defaults_and_one_weight_alone_works() {
+    for (name, a) in advisors() {
+        let mut zero = a.default_scenario();
+        zero.weights.iter_mut().for_each(|w| *w = 0.0);
+        let ev = a.evaluate(&zero).unwrap();
+        assert!(ev.weights_fallback, "{name}: all zero uses the defaults");
+        check(&name, &a, &zero);
+        for k in 0..a.factors.len() {
+            let mut one = a.default_scenario();
+            one.weights
+                .iter_mut()
+                .enumerate()
+                .for_each(|(f, w)| *w = if f == k { 1.0 } else { 0.0 });
+            check(&name, &a, &one);
+        }
+    }
+}

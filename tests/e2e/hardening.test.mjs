@@ -1,0 +1,129 @@
+// Hardening (issue 8, first part): hostile text in a definition renders as text; an advisor
+// where no option is possible says so and why; all weights at zero is explained; answers at
+// the ends of their ranges on every advisor; never NaN, Infinity or an empty advice on screen.
+// Definitions are typed into the playground, as a designer (or an attacker with a prototype
+// link) would.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { launchBrowser, newPage } from './lib/browser.mjs';
+import { distDir, startServer } from './lib/server.mjs';
+
+const EDITOR = '#definition-editor';
+const PREVIEW = '[data-testid="preview"]';
+const BAD_NUMBERS = /\bNaN\b|Infinity|undefined|\bnull\b/;
+
+let server;
+let browser;
+
+async function withPage(path, body) {
+  const { context, page, errors } = await newPage(browser);
+  try {
+    await page.goto(`${server.url}${path}`);
+    await body(page);
+    assert.deepEqual(errors, [], `console or page errors:\n${errors.join('\n')}`);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Puts `change(template)` in the playground editor; waits until it is valid and shown. */
+async function preview(page, change) {
+  await page.locator(`${PREVIEW} [data-testid="best-option"]`).waitFor({ timeout: 20_000 });
+  const template = await page.locator(EDITOR).inputValue();
+  await page.locator(EDITOR).fill(change(template));
+  await page.locator('[data-testid="playground-ok"]').waitFor();
+}
+
+describe('hardening', () => {
+  before(async () => {
+    server = await startServer(await distDir());
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('HTML and script in a definition are shown as text, never run', async () => {
+    await withPage('playground/', async (page) => {
+      await page.evaluate(() => {
+        window.__pwned = 0;
+      });
+      await preview(page, (t) =>
+        t
+          .replace(/^title = \{ nl = "[^"]*"/m, 'title = { nl = "<script>window.__pwned=1</script>Zwemmen <img src=x onerror=\\"window.__pwned=2\\">"')
+          .replace('label = { nl = "Losse kaartjes"', 'label = { nl = "<b onmouseover=\\"window.__pwned=3\\">Los</b>"'),
+      );
+      const title = page.locator(`${PREVIEW} #advisor-title`);
+      await page.waitForFunction((sel) => /Zwemmen/.test(document.querySelector(sel)?.textContent ?? ''), `${PREVIEW} #advisor-title`);
+      assert.equal(await title.textContent(), '<script>window.__pwned=1</script>Zwemmen <img src=x onerror="window.__pwned=2">');
+      assert.equal(await page.locator(`${PREVIEW} script, ${PREVIEW} img, ${PREVIEW} b`).count(), 0, 'no elements from the definition');
+      assert.match(await page.locator(PREVIEW).textContent(), /<b onmouseover="window.__pwned=3">Los<\/b>/);
+      await page.locator(`${PREVIEW} [data-testid="option-row"]`).first().hover();
+      assert.equal(await page.evaluate(() => window.__pwned), 0);
+    });
+  });
+
+  test('a javascript: link in a definition is an error with its place', async () => {
+    await withPage('playground/', async (page) => {
+      await page.locator(`${PREVIEW} [data-testid="best-option"]`).waitFor({ timeout: 20_000 });
+      const text = await page.locator(EDITOR).inputValue();
+      await page.locator(EDITOR).fill(text.replace('link = "https://example.org/zwembad/kaartjes"', 'link = "javascript:alert(1)"'));
+      const error = page.locator('[data-testid="playground-error"]').first();
+      await error.waitFor();
+      assert.match(await error.textContent(), /^definition\.toml:\d+:\d+: options\.single_tickets\.link: /);
+      assert.equal(await page.locator(`${PREVIEW} a[href^="javascript:"]`).count(), 0);
+    });
+  });
+
+  test('no option possible: the page says so and why; all weights at zero: explained, defaults used', async () => {
+    await withPage('playground/', async (page) => {
+      await preview(page, (t) =>
+        t
+          .replace(/(\[options\.single_tickets\][^[]*?)values =/s, '$1eligible_if = "visits_per_month > 1000"\nnot_eligible = { nl = "Alleen voor wie heel vaak zwemt.", en = "Only for very frequent swimmers." }\nvalues =')
+          .replace(/(\[options\.ten_card\][^[]*?)values =/s, '$1eligible_if = "false"\nnot_eligible = { nl = "De kaart is uitverkocht.", en = "The card is sold out." }\nvalues =')
+          .replace('eligible_if = "age_group != \'child\'"', 'eligible_if = "visits_per_month > 1000"'),
+      );
+      const none = page.locator(`${PREVIEW} .adv-best__none`);
+      await none.waitFor();
+      assert.equal(await none.textContent(), 'Geen van deze mogelijkheden past bij jouw antwoorden.');
+      const reasons = await page.locator(`${PREVIEW} [data-testid="not-eligible-reason"]`).allTextContents();
+      assert.ok(reasons.some((r) => /uitverkocht/.test(r)) && reasons.some((r) => /heel vaak/.test(r)), reasons.join(' | '));
+      const text = await page.locator(PREVIEW).textContent();
+      assert.doesNotMatch(text, BAD_NUMBERS);
+    });
+    await withPage('?advisor=ret', async (page) => {
+      await page.locator('[data-testid="best-option"]').waitFor({ timeout: 20_000 });
+      for (const input of await page.locator('.adv-weight-list input[type="range"]').all()) {
+        await input.fill('0');
+      }
+      await page.waitForFunction(() => /Alle schuifjes staan op 0/.test(document.body.textContent));
+      assert.ok((await page.locator('[data-testid="best-option"]').textContent()).trim().length > 0, 'still an advice');
+      assert.doesNotMatch(await page.locator('body').textContent(), BAD_NUMBERS);
+    });
+  });
+
+  test('every advisor with every number answer at its minimum and at its maximum', async () => {
+    for (const id of ['ret', 'eigen-risico', 'ns']) {
+      await withPage(`?advisor=${id}`, async (page) => {
+        await page.locator('[data-testid="best-option"]').waitFor({ timeout: 20_000 });
+        const ranges = await page.locator('.adv-layout__inputs input[type="range"]').all();
+        assert.ok(ranges.length > 0, `${id} has number questions`);
+        for (const end of ['min', 'max']) {
+          for (const r of ranges) {
+            const value = await r.getAttribute(end);
+            await r.fill(value);
+          }
+          await page.waitForTimeout(100);
+          const body = await page.locator('body').textContent();
+          assert.doesNotMatch(body, BAD_NUMBERS, `${id} at ${end}`);
+          const best = (await page.locator('[data-testid="best-option"]').textContent()).trim();
+          const none = await page.locator('.adv-best__none').count();
+          assert.ok(best.length > 0 || none > 0, `${id} at ${end}: an advice or the reason there is none`);
+        }
+      });
+    }
+  });
+});
