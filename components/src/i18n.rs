@@ -47,6 +47,10 @@ keys! {
         "This choice guide is a design for testing. The figures and the advice may be wrong. Do not make a real decision based on this advice.";
     ProtoLinkBroken => "Deze prototype-link is niet compleet of is veranderd. We laten het voorbeeld zien.",
         "This prototype link is incomplete or has been changed. We show the template.";
+    ProtoLinkErrors => "De keuzehulp in deze prototype-link heeft fouten. Hieronder staan ze, met de plek.",
+        "The choice guide in this prototype link has errors. They are listed below, with their place.";
+    PreviewNone => "Nog geen voorbeeld: de tekst heeft fouten. Los ze op, dan zie je hier de keuzehulp.",
+        "No preview yet: the text has errors. Fix them and the choice guide appears here.";
     ProtoOpenEditor => "Open deze keuzehulp in de speelplaats (voor ontwerpers)",
         "Open this choice guide in the playground (for designers)";
     PlaygroundTitle => "Speelplaats voor keuzehulpen", "Choice guide playground";

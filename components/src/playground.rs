@@ -92,8 +92,9 @@ pub fn Playground(sources: Vec<Source>, fragment: String, lang: Lang) -> impl In
     match opened {
         Some((Opened::Participant, Ok(text))) => match parse(&text) {
             Ok(advisor) => view! { <Participant advisor fragment lang /> }.into_any(),
-            Err(diagnostics) => view! {
-                <Editor sources initial=text cases=String::new() lang problem=Some(diagnostics.to_string()) />
+            // The link's text has errors: the editor shows it with its messages.
+            Err(_) => view! {
+                <Editor sources initial=text cases=String::new() lang problem=Some(t(Key::ProtoLinkErrors, lang).to_string()) />
             }
             .into_any(),
         },
@@ -585,13 +586,17 @@ fn Editor(
     };
 
     let preview = move || {
-        last_good.get().map(|advisor| {
-            let state = AdvisorState {
-                prototype: true,
-                ..AdvisorState::new_embedded(advisor, lang)
-            };
-            view! { <AdvisorView state /> }
-        })
+        let Some(advisor) = last_good.get() else {
+            return view! {
+                <p class="adv-hint" data-testid="preview-none">{t(Key::PreviewNone, lang)}</p>
+            }
+            .into_any();
+        };
+        let state = AdvisorState {
+            prototype: true,
+            ..AdvisorState::new_embedded(advisor, lang)
+        };
+        view! { <AdvisorView state /> }.into_any()
     };
     let line_numbers = move |signal: RwSignal<String>| {
         move || {

@@ -20,6 +20,13 @@ pub const MAX_ERRORS: usize = 100;
 
 /// Largest accepted definition text (bytes). Larger texts get a clear message, not a frozen tab.
 pub const MAX_DEFINITION_BYTES: usize = 1_000_000;
+/// At most this many options: a citizen cannot compare more, and the analysis of every
+/// answer stays fast enough to follow each keystroke.
+pub const MAX_OPTIONS: usize = 200;
+/// At most this many questions.
+pub const MAX_INPUTS: usize = 100;
+/// At most this many factors.
+pub const MAX_FACTORS: usize = 30;
 
 /// A compiled question.
 #[derive(Clone, Debug)]
@@ -188,6 +195,7 @@ impl Advisor {
         }
         let def = deserialize::<Definition>(text, file, format)?;
         let loc = Locator::new(file, text, format);
+        too_large(&def, &loc)?;
         compile(def, &loc)
     }
 
@@ -896,6 +904,47 @@ pub fn is_web_url(s: &str) -> bool {
         .strip_prefix("https://")
         .or_else(|| s.strip_prefix("http://"));
     matches!(rest, Some(r) if !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace))
+}
+
+/// Refuses a definition with more options, questions or factors than the limits, before any
+/// costly check: a clear message at the first one too many, not a frozen page.
+fn too_large(def: &Definition, loc: &Locator) -> Result<(), Diagnostics> {
+    let mut errors = Vec::new();
+    for (section, keys, limit, what) in [
+        (
+            "options",
+            def.options.keys().collect::<Vec<_>>(),
+            MAX_OPTIONS,
+            "options",
+        ),
+        (
+            "inputs",
+            def.inputs.keys().collect(),
+            MAX_INPUTS,
+            "questions",
+        ),
+        (
+            "factors",
+            def.factors.keys().collect(),
+            MAX_FACTORS,
+            "factors",
+        ),
+    ] {
+        if let Some(first_too_many) = keys.get(limit) {
+            errors.push(loc.at_key(
+                &path_of(&[section, first_too_many.as_str()]),
+                format!("{} {what}; the limit is {limit}", keys.len()),
+                Some(format!(
+                    "a citizen cannot weigh more than {limit} {what}; split the advisor into smaller ones"
+                )),
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(errors))
+    }
 }
 
 struct Checker<'a, 'l> {

@@ -105,6 +105,30 @@ describe('hardening', () => {
     });
   });
 
+  test('a 100 KB link on the site or in the playground: a clear message, a working page', async () => {
+    const junk = 'Ab3;~'.repeat(20_000);
+    await withPage(`?advisor=ret#v2;ret;2024.1;nl;0;;;${junk}`, async (page) => {
+      const notice = page.locator('[data-testid="link-notice"]');
+      await notice.waitFor({ timeout: 20_000 });
+      assert.match(await notice.textContent(), /We konden je link niet gebruiken/);
+      assert.ok((await page.locator('[data-testid="best-option"]').textContent()).trim().length > 0);
+    });
+    await withPage(`playground/#proto=${junk.replaceAll(';', 'x').replaceAll('~', 'y')}`, async (page) => {
+      const notice = page.locator('[data-testid="playground-notice"]');
+      await notice.waitFor({ timeout: 20_000 });
+      // Either the link does not unpack (the template is shown) or it unpacks to text with
+      // errors (they are listed; the preview says why it is empty). Never a blank page.
+      const said = await notice.textContent();
+      if (/niet compleet of is veranderd/.test(said)) {
+        await page.locator(`${PREVIEW} [data-testid="best-option"]`).waitFor();
+      } else {
+        assert.match(said, /heeft fouten/);
+        await page.locator('[data-testid="playground-error"]').first().waitFor();
+        await page.locator('[data-testid="preview-none"]').waitFor();
+      }
+    });
+  });
+
   test('every advisor with every number answer at its minimum and at its maximum', async () => {
     for (const id of ['ret', 'eigen-risico', 'ns']) {
       await withPage(`?advisor=${id}`, async (page) => {
