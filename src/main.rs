@@ -69,17 +69,9 @@ fn page_for(search: &str, hash: &str) -> Page {
     if let Some(id) = query(search, "advisor") {
         return Page::Advisor(id);
     }
-    let mut fields = hash.trim_start_matches('#').split(';');
-    match (fields.next(), fields.next()) {
-        (Some(version), Some(id))
-            if version.len() > 1
-                && version.starts_with('v')
-                && version[1..].bytes().all(|b| b.is_ascii_digit())
-                && !id.is_empty() =>
-        {
-            Page::Advisor(id.to_string())
-        }
-        _ => Page::Gallery,
+    match advies_engine::state::advisor_id(hash) {
+        Some(id) => Page::Advisor(id),
+        None => Page::Gallery,
     }
 }
 
@@ -144,6 +136,11 @@ mod tests {
             Page::Advisor("ns".into())
         );
         // An in-page anchor or junk is the gallery.
+        // A link percent-encoded once more on the way still opens its advisor.
+        assert_eq!(
+            page_for("", "#v2%3Bns%3B1%3Bnl"),
+            Page::Advisor("ns".into())
+        );
         for hash in ["#share", "#v;ret", "#vx;ret", "#v2;", "#v2", "#"] {
             assert_eq!(page_for("", hash), Page::Gallery, "{hash}");
         }

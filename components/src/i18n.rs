@@ -66,7 +66,6 @@ keys! {
         "This is a test. Your answers stay on this device. Only the researcher sees them.";
     ReflectionSave => "Bewaar mijn antwoorden", "Save my answers";
     ReflectionSaved => "Dank je wel. Je antwoorden staan op dit apparaat.", "Thank you. Your answers are saved on this device.";
-    ReflectionNotSaved => "Bewaren lukt niet: je browser staat het hier niet toe.", "Saving does not work: your browser does not allow it here.";
     DownloadAnswers => "Download antwoorden van testers (CSV)", "Download testers' answers (CSV)";
     NoAnswersYet => "Op dit apparaat zijn nog geen antwoorden van testers voor deze keuzehulp.",
         "There are no testers' answers for this choice guide on this device yet.";

@@ -19,6 +19,7 @@ use leptos::web_sys;
 use crate::i18n::{self, Key, t};
 use crate::page::AdvisorView;
 use crate::state::AdvisorState;
+use crate::storage;
 
 /// The template a new advisor starts from (the same as `cargo xtask advisor new`).
 pub const TEMPLATE: &str = include_str!("../../engine/templates/definition.toml");
@@ -151,24 +152,16 @@ fn reflection_key(advisor_id: &str) -> String {
 /// The reflection answers kept on this device for `advisor_id` (none when storage is not
 /// allowed or holds something unreadable).
 pub fn stored_rows(advisor_id: &str) -> Vec<reflection::Row> {
-    window()
-        .local_storage()
+    storage::read_item(&reflection_key(advisor_id))
         .ok()
         .flatten()
-        .and_then(|s| s.get_item(&reflection_key(advisor_id)).ok().flatten())
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default()
 }
 
-fn store_rows(advisor_id: &str, rows: &[reflection::Row]) -> bool {
-    let Ok(json) = serde_json::to_string(rows) else {
-        return false;
-    };
-    window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .is_some_and(|s| s.set_item(&reflection_key(advisor_id), &json).is_ok())
+fn store_rows(advisor_id: &str, rows: &[reflection::Row]) -> Result<(), storage::StorageError> {
+    let json = serde_json::to_string(rows).map_err(|_| storage::StorageError::WriteFailed)?;
+    storage::write_item(&reflection_key(advisor_id), &json)
 }
 
 /// The reflection questions of a user test, under the advice on a prototype link. The
@@ -257,10 +250,9 @@ fn Reflection(state: AdvisorState, lang: Lang) -> impl IntoView {
         let at: String = web_sys::js_sys::Date::new_0().to_iso_string().into();
         let row = reflection::Row::new(at, a.def.version.clone(), advice, answers.get_untracked());
         let rows = reflection::append(stored_rows(&a.def.id), row);
-        status.set(Some(if store_rows(&a.def.id, &rows) {
-            t(Key::ReflectionSaved, lang)
-        } else {
-            t(Key::ReflectionNotSaved, lang)
+        status.set(Some(match store_rows(&a.def.id, &rows) {
+            Ok(()) => t(Key::ReflectionSaved, lang),
+            Err(e) => e.message(lang),
         }));
     };
     view! {
@@ -534,10 +526,9 @@ fn Editor(
             Tab::Definition => (text.get_untracked(), FILE),
             Tab::Cases => (cases_text.get_untracked(), CASES_FILE),
         };
-        let name = match (which, last_good.get_untracked()) {
-            (Tab::Definition, Some(a)) => format!("{}-{}", a.def.id, name),
-            (Tab::Cases, Some(a)) => format!("{}-{}", a.def.id, name),
-            _ => name.to_string(),
+        let name = match last_good.get_untracked() {
+            Some(a) => format!("{}-{name}", a.def.id),
+            None => name.to_string(),
         };
         save_file(&name, &content);
     };

@@ -58,11 +58,23 @@ pub struct Saved {
     pub text: String,
 }
 
+/// The text stored under `key`, if any.
+pub fn read_item(key: &str) -> Result<Option<String>, StorageError> {
+    storage()?
+        .get_item(key)
+        .map_err(|_| StorageError::Unavailable)
+}
+
+/// Stores `value` under `key`.
+pub fn write_item(key: &str, value: &str) -> Result<(), StorageError> {
+    storage()?
+        .set_item(key, value)
+        .map_err(|_| StorageError::WriteFailed)
+}
+
 /// Reads the saved entry, if any. Does not write.
 pub fn load(advisor_id: &str) -> Result<Option<Saved>, StorageError> {
-    let raw = storage()?
-        .get_item(&key(advisor_id))
-        .map_err(|_| StorageError::Unavailable)?;
+    let raw = read_item(&key(advisor_id))?;
     Ok(raw.map(|raw| match raw.split_once('\n') {
         Some((at, text)) => Saved {
             at: at.to_string(),
@@ -78,9 +90,7 @@ pub fn load(advisor_id: &str) -> Result<Option<Saved>, StorageError> {
 /// Saves `text` now; returns what was saved.
 pub fn save(advisor_id: &str, text: &str) -> Result<Saved, StorageError> {
     let at: String = js_sys::Date::new_0().to_iso_string().into();
-    storage()?
-        .set_item(&key(advisor_id), &format!("{at}\n{text}"))
-        .map_err(|_| StorageError::WriteFailed)?;
+    write_item(&key(advisor_id), &format!("{at}\n{text}"))?;
     Ok(Saved {
         at,
         text: text.to_string(),

@@ -780,10 +780,9 @@ pub fn encode(advisor: &Advisor, state: &SharedState) -> String {
     fields.join(";")
 }
 
-/// Reads a fragment text (as [`encode`] writes it; a leading `#` and surrounding white space
-/// are ignored) into a state that is valid for `advisor`, repairing what it must and listing
-/// each repair. Never panics.
-pub fn decode(advisor: &Advisor, text: &str) -> Result<Decoded, DecodeError> {
+/// The text of a link without `#` and surrounding space, with a second round of
+/// percent-encoding undone (every `;` as `%3B`).
+fn link_text(text: &str) -> Result<std::borrow::Cow<'_, str>, DecodeError> {
     let text = text.trim();
     let text = text.strip_prefix('#').unwrap_or(text).trim();
     if text.is_empty() {
@@ -792,22 +791,44 @@ pub fn decode(advisor: &Advisor, text: &str) -> Result<Decoded, DecodeError> {
     if text.len() > MAX_TEXT_BYTES {
         return Err(DecodeError::Unreadable);
     }
-    // Percent-encoded once more on the way (every `;` as `%3B`): undo that first.
-    let unwrapped;
-    let text = if !text.contains(';') && text.to_ascii_lowercase().contains("%3b") {
-        unwrapped = unescape(text).0;
-        unwrapped.as_str()
+    if !text.contains(';') && text.to_ascii_lowercase().contains("%3b") {
+        Ok(std::borrow::Cow::Owned(unescape(text).0))
     } else {
-        text
-    };
-    let fields: Vec<&str> = text.split(';').collect();
+        Ok(std::borrow::Cow::Borrowed(text))
+    }
+}
 
-    let tag = fields[0];
-    let digits = match tag.strip_prefix(['v', 'V']) {
-        Some(d) if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) => d,
-        _ => return Err(DecodeError::NotOurs),
-    };
-    let format_version = digits.parse::<u32>().unwrap_or(u32::MAX);
+/// The format version in a link's first field (`v2`), if it is one.
+fn format_version(tag: &str) -> Option<u32> {
+    match tag.strip_prefix(['v', 'V']) {
+        Some(d) if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(d.parse::<u32>().unwrap_or(u32::MAX))
+        }
+        _ => None,
+    }
+}
+
+/// The advisor id a link names (its second field), read without the advisor: for a site that
+/// opens the advisor a link belongs to. `None` for text that is not a link of this format (an
+/// in-page anchor, for example).
+pub fn advisor_id(text: &str) -> Option<String> {
+    let text = link_text(text).ok()?;
+    let mut fields = text.split(';');
+    format_version(fields.next()?)?;
+    fields
+        .next()
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .map(str::to_string)
+}
+
+/// Reads a fragment text (as [`encode`] writes it; a leading `#` and surrounding white space
+/// are ignored) into a state that is valid for `advisor`, repairing what it must and listing
+/// each repair. Never panics.
+pub fn decode(advisor: &Advisor, text: &str) -> Result<Decoded, DecodeError> {
+    let text = link_text(text)?;
+    let fields: Vec<&str> = text.split(';').collect();
+    let format_version = format_version(fields[0]).ok_or(DecodeError::NotOurs)?;
     if format_version > FORMAT_VERSION {
         return Err(DecodeError::NewerFormat {
             found: format_version,

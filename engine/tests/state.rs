@@ -2074,3 +2074,29 @@ proptest! {
         prop_assert!(state.is_valid(a), "{:?}", junk);
     }
 }
+
+/// The advisor a link belongs to, read without the advisor (the site opens that advisor).
+#[test]
+fn the_advisor_id_of_a_link() {
+    use advies_engine::state::advisor_id;
+    assert_eq!(advisor_id(V2_DOC_EXAMPLE).as_deref(), Some("ret"));
+    assert_eq!(
+        advisor_id(&format!("#{V1_DOC_EXAMPLE}")).as_deref(),
+        Some("ret")
+    );
+    assert_eq!(advisor_id(" #V2;ns;1 ").as_deref(), Some("ns"));
+    assert_eq!(
+        advisor_id("v2%3Beigen-risico%3B2021.1").as_deref(),
+        Some("eigen-risico")
+    );
+    for not_a_link in ["", "#", "#share", "v;ret", "vx;ret", "v2", "v2;", "v2; ;x"] {
+        assert_eq!(advisor_id(not_a_link), None, "{not_a_link}");
+    }
+    assert_eq!(
+        advisor_id(&format!("v2;ret;{}", "x".repeat(MAX_TEXT_BYTES))),
+        None,
+        "too long"
+    );
+    // The same text decodes for that advisor.
+    assert!(decode(ret(), V2_DOC_EXAMPLE).is_ok());
+}

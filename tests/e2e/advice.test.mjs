@@ -10,14 +10,14 @@
 //   #advice-announcer (role=status): a sentence naming the best option
 //   section#sources: [data-testid=source] each with a date; [data-testid=illustrative] badges
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { checkAccessibility } from './lib/axe.mjs';
-import { launchBrowser, newPage } from './lib/browser.mjs';
-import { distDir, startServer } from './lib/server.mjs';
+import { newPage } from './lib/browser.mjs';
+import { useSite } from './lib/site.mjs';
 
 const TITLE = {
   nl: 'Welk RET-reisproduct past bij mij?',
@@ -40,17 +40,16 @@ const DATE = new RegExp(
   'i',
 );
 
-let server;
-let browser;
+const site = useSite();
 
 /**
  * Opens the advice page in a fresh context, waits for the first advice, runs
  * `body`, and then asserts that no console error or page error happened.
  */
 async function withAdvicePage(options, body) {
-  const { context, page, errors } = await newPage(browser, options);
+  const { context, page, errors } = await newPage(site.browser, options);
   try {
-    await page.goto(`${server.url}?advisor=ret`);
+    await page.goto(`${site.server.url}?advisor=ret`);
     await waitForAdvice(page);
     await body(page);
     assert.deepEqual(errors, [], `console or page errors:\n${errors.join('\n')}`);
@@ -86,16 +85,6 @@ async function switchLanguage(page, to) {
 }
 
 describe('advice page (RET advisor)', () => {
-  before(async () => {
-    const root = await distDir(); // fails the run with a clear message if DIST_DIR is wrong
-    server = await startServer(root);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   test('shows advice on first render', async () => {
     await withAdvicePage({}, async (page) => {

@@ -3,14 +3,14 @@
 // (hand-derived there): at 7 km the advice flips from pay per trip to the monthly pass at
 // 11 trips a week.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { checkAccessibility } from './lib/axe.mjs';
-import { launchBrowser, newPage } from './lib/browser.mjs';
-import { distDir, startServer } from './lib/server.mjs';
+import { newPage } from './lib/browser.mjs';
+import { useSite } from './lib/site.mjs';
 
 const OUTPUT_DIR = fileURLToPath(new URL('./output/', import.meta.url));
 const TRIPS = '#input-trips_per_week';
@@ -19,14 +19,13 @@ const ANNOUNCER = '#advice-announcer';
 const PAY = 'Reizen op saldo (OV-chipkaart of OVpay)';
 const MONTH = 'RET maandabonnement';
 
-let server;
-let browser;
+const site = useSite();
 
 /** Opens the advice page, runs `body`, then asserts that no console or page error happened. */
 async function withPage(body) {
-  const { context, page, errors } = await newPage(browser);
+  const { context, page, errors } = await newPage(site.browser);
   try {
-    await page.goto(`${server.url}?advisor=ret`);
+    await page.goto(`${site.server.url}?advisor=ret`);
     await page.waitForFunction((s) => document.querySelector(s)?.textContent.trim().length > 0, BEST, {
       timeout: 20_000,
     });
@@ -50,15 +49,6 @@ async function currentLineX(page) {
 }
 
 describe('analysis on the advice page', () => {
-  before(async () => {
-    server = await startServer(await distDir());
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   test('moving trips across the tipping point flips the advice and moves the chart line', async () => {
     await withPage(async (page) => {

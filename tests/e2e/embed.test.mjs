@@ -3,26 +3,25 @@
 // prefill, a hostile host style sheet, a strict Content Security Policy, advisors that cannot
 // load, the requests a host page makes, no cookies or storage, and axe-core on each host page.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { checkAccessibility } from './lib/axe.mjs';
-import { launchBrowser, newPage } from './lib/browser.mjs';
-import { distDir, startServer } from './lib/server.mjs';
+import { newPage } from './lib/browser.mjs';
+import { useSite } from './lib/site.mjs';
 
 const OUTPUT_DIR = fileURLToPath(new URL('./output/', import.meta.url));
 const DOCS_DIR = fileURLToPath(new URL('../../docs/', import.meta.url));
 const DEMO = 'embed/demo/';
 const WIDGET_FILES = ['advies-module.js', 'advies-module-app.js', 'advies-module_bg.wasm', 'advies-module.css'];
 
-let server;
-let browser;
+const site = useSite();
 
 /** Opens a demo page; `body(page, errors)` runs with the collected errors. */
 async function onDemo(name, body, options = {}) {
-  const { context, page, errors } = await newPage(browser, options);
+  const { context, page, errors } = await newPage(site.browser, options);
   try {
     await page.addInitScript(() => {
       window.__violations = [];
@@ -37,7 +36,7 @@ async function onDemo(name, body, options = {}) {
       }
     });
     if (options.onRequest) page.on('request', options.onRequest);
-    await page.goto(`${server.url}${DEMO}${name}`);
+    await page.goto(`${site.server.url}${DEMO}${name}`);
     await body(page, errors, context);
   } finally {
     await context.close();
@@ -60,15 +59,6 @@ async function setTrips(page, id, n) {
 }
 
 describe('widget', () => {
-  before(async () => {
-    server = await startServer(await distDir());
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   test('two widgets on one page work independently; removing one leaves the other working', async () => {
     await onDemo('gemeente.html', async (page, errors) => {
@@ -237,7 +227,7 @@ describe('widget', () => {
         `/${DEMO}gemeente.css`,
         ...WIDGET_FILES.map((f) => `/embed/${f}`),
       ]);
-      const other = requests.filter((u) => u.origin !== new URL(server.url).origin || !allowed.has(u.pathname));
+      const other = requests.filter((u) => u.origin !== new URL(site.server.url).origin || !allowed.has(u.pathname));
       assert.deepEqual(other.map(String), [], 'no requests beyond the widget files');
       for (const f of WIDGET_FILES) {
         assert.ok(requests.some((u) => u.pathname === `/embed/${f}`), `${f} was loaded`);

@@ -2,15 +2,14 @@
 // the way to an advisor and back, old links that still open their advisor, an unknown advisor
 // in the address, the English version, keyboard only, axe-core and screenshots.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { checkAccessibility } from './lib/axe.mjs';
-import { launchBrowser, newPage } from './lib/browser.mjs';
-import { distDir, startServer } from './lib/server.mjs';
+import { onPage, useSite } from './lib/site.mjs';
 
 const OUTPUT_DIR = fileURLToPath(new URL('./output/', import.meta.url));
 const ADVISORS_DIR = fileURLToPath(new URL('../../advisors/', import.meta.url));
@@ -29,34 +28,14 @@ function advisorsOnDisk() {
   return out;
 }
 
-let server;
-let browser;
-
-async function withPage(path, body, options) {
-  const { context, page, errors } = await newPage(browser, options);
-  try {
-    await page.goto(`${server.url}${path}`);
-    await body(page, errors);
-    assert.deepEqual(errors, [], `console or page errors:\n${errors.join('\n')}`);
-  } finally {
-    await context.close();
-  }
-}
+const site = useSite();
 
 describe('gallery', () => {
-  before(async () => {
-    server = await startServer(await distDir());
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   test('lists every advisor with a line about it; one click opens it, and the way back', async () => {
     const onDisk = advisorsOnDisk();
     assert.ok(onDisk.has('ret'));
-    await withPage('', async (page) => {
+    await onPage(site, '', async (page) => {
       await page.locator(ITEM).first().waitFor({ timeout: 20_000 });
       assert.equal(await page.title(), 'Kies een keuzehulp');
       const items = await page.locator(ITEM).evaluateAll((els) =>
@@ -89,14 +68,14 @@ describe('gallery', () => {
 
   test('a link made before the gallery existed still opens its advisor at /', async () => {
     const link = '#v2;ret;2024.1;nl;0;;;Nu~trips=14,distance=7,travel=4,age=19-64,lives=1,travels=1~cost=3,flexibility=1,convenience=1';
-    await withPage(link, async (page) => {
+    await onPage(site, link, async (page) => {
       await page.locator(BEST).waitFor({ timeout: 20_000 });
       assert.equal(await page.locator('#input-trips_per_week').inputValue(), '14');
     });
   });
 
   test('an advisor that does not exist: a clear message and the gallery, not a blank page', async () => {
-    await withPage('?advisor=%3Cimg%20src=x%20onerror=alert(1)%3E', async (page) => {
+    await onPage(site, '?advisor=%3Cimg%20src=x%20onerror=alert(1)%3E', async (page) => {
       const notice = page.locator('[data-testid="unknown-advisor"]');
       await notice.waitFor({ timeout: 20_000 });
       assert.match(await notice.textContent(), /Er is geen keuzehulp ‘%3Cimg%20src=x%20onerr/);
@@ -107,7 +86,7 @@ describe('gallery', () => {
 
   test('English, keyboard only, axe-core clean; screenshots at 1280 and 360 px', async () => {
     for (const width of [1280, 360]) {
-      await withPage(
+      await onPage(site, 
         '',
         async (page) => {
           await page.locator(ITEM).first().waitFor({ timeout: 20_000 });

@@ -4,29 +4,16 @@
 // Definitions are typed into the playground, as a designer (or an attacker with a prototype
 // link) would.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, newPage } from './lib/browser.mjs';
-import { distDir, startServer } from './lib/server.mjs';
+import { onPage, useSite } from './lib/site.mjs';
 
 const EDITOR = '#definition-editor';
 const PREVIEW = '[data-testid="preview"]';
 const BAD_NUMBERS = /\bNaN\b|Infinity|undefined|\bnull\b/;
 
-let server;
-let browser;
-
-async function withPage(path, body) {
-  const { context, page, errors } = await newPage(browser);
-  try {
-    await page.goto(`${server.url}${path}`);
-    await body(page);
-    assert.deepEqual(errors, [], `console or page errors:\n${errors.join('\n')}`);
-  } finally {
-    await context.close();
-  }
-}
+const site = useSite();
 
 /** Puts `change(template)` in the playground editor; waits until it is valid and shown. */
 async function preview(page, change) {
@@ -37,17 +24,9 @@ async function preview(page, change) {
 }
 
 describe('hardening', () => {
-  before(async () => {
-    server = await startServer(await distDir());
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   test('HTML and script in a definition are shown as text, never run', async () => {
-    await withPage('playground/', async (page) => {
+    await onPage(site, 'playground/', async (page) => {
       await page.evaluate(() => {
         window.__pwned = 0;
       });
@@ -67,7 +46,7 @@ describe('hardening', () => {
   });
 
   test('a javascript: link in a definition is an error with its place', async () => {
-    await withPage('playground/', async (page) => {
+    await onPage(site, 'playground/', async (page) => {
       await page.locator(`${PREVIEW} [data-testid="best-option"]`).waitFor({ timeout: 20_000 });
       const text = await page.locator(EDITOR).inputValue();
       await page.locator(EDITOR).fill(text.replace('link = "https://example.org/zwembad/kaartjes"', 'link = "javascript:alert(1)"'));
@@ -79,7 +58,7 @@ describe('hardening', () => {
   });
 
   test('no option possible: the page says so and why; all weights at zero: explained, defaults used', async () => {
-    await withPage('playground/', async (page) => {
+    await onPage(site, 'playground/', async (page) => {
       await preview(page, (t) =>
         t
           .replace(/(\[options\.single_tickets\][^[]*?)values =/s, '$1eligible_if = "visits_per_month > 1000"\nnot_eligible = { nl = "Alleen voor wie heel vaak zwemt.", en = "Only for very frequent swimmers." }\nvalues =')
@@ -94,7 +73,7 @@ describe('hardening', () => {
       const text = await page.locator(PREVIEW).textContent();
       assert.doesNotMatch(text, BAD_NUMBERS);
     });
-    await withPage('?advisor=ret', async (page) => {
+    await onPage(site, '?advisor=ret', async (page) => {
       await page.locator('[data-testid="best-option"]').waitFor({ timeout: 20_000 });
       for (const input of await page.locator('.adv-weight-list input[type="range"]').all()) {
         await input.fill('0');
@@ -107,13 +86,13 @@ describe('hardening', () => {
 
   test('a 100 KB link on the site or in the playground: a clear message, a working page', async () => {
     const junk = 'Ab3;~'.repeat(20_000);
-    await withPage(`?advisor=ret#v2;ret;2024.1;nl;0;;;${junk}`, async (page) => {
+    await onPage(site, `?advisor=ret#v2;ret;2024.1;nl;0;;;${junk}`, async (page) => {
       const notice = page.locator('[data-testid="link-notice"]');
       await notice.waitFor({ timeout: 20_000 });
       assert.match(await notice.textContent(), /We konden je link niet gebruiken/);
       assert.ok((await page.locator('[data-testid="best-option"]').textContent()).trim().length > 0);
     });
-    await withPage(`playground/#proto=${junk.replaceAll(';', 'x').replaceAll('~', 'y')}`, async (page) => {
+    await onPage(site, `playground/#proto=${junk.replaceAll(';', 'x').replaceAll('~', 'y')}`, async (page) => {
       const notice = page.locator('[data-testid="playground-notice"]');
       await notice.waitFor({ timeout: 20_000 });
       // Either the link does not unpack (the template is shown) or it unpacks to text with
@@ -131,7 +110,7 @@ describe('hardening', () => {
 
   test('every advisor with every number answer at its minimum and at its maximum', async () => {
     for (const id of ['ret', 'eigen-risico', 'ns']) {
-      await withPage(`?advisor=${id}`, async (page) => {
+      await onPage(site, `?advisor=${id}`, async (page) => {
         await page.locator('[data-testid="best-option"]').waitFor({ timeout: 20_000 });
         const ranges = await page.locator('.adv-layout__inputs input[type="range"]').all();
         assert.ok(ranges.length > 0, `${id} has number questions`);

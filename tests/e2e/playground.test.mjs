@@ -4,14 +4,14 @@
 // built-in advisor, download, a prototype link opened in a fresh context (with the prototype
 // banner), Tab and Esc in the editor, axe-core.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { checkAccessibility } from './lib/axe.mjs';
-import { launchBrowser, newPage } from './lib/browser.mjs';
-import { distDir, startServer } from './lib/server.mjs';
+import { newPage } from './lib/browser.mjs';
+import { onPage, useSite } from './lib/site.mjs';
 
 const OUTPUT_DIR = fileURLToPath(new URL('./output/', import.meta.url));
 const EDITOR = '#definition-editor';
@@ -19,36 +19,16 @@ const PREVIEW_TITLE = '[data-testid="preview"] #advisor-title';
 const PREVIEW_BEST = '[data-testid="preview"] [data-testid="best-option"]';
 const ERROR = '[data-testid="playground-error"]';
 
-let server;
-let browser;
-
-async function withPage(path, body, options) {
-  const { context, page, errors } = await newPage(browser, options);
-  try {
-    await page.goto(`${server.url}${path}`);
-    await body(page, context);
-    assert.deepEqual(errors, [], `console or page errors:\n${errors.join('\n')}`);
-  } finally {
-    await context.close();
-  }
-}
+const site = useSite();
 
 async function ready(page) {
   await page.locator(PREVIEW_BEST).waitFor({ timeout: 20_000 });
 }
 
 describe('playground', () => {
-  before(async () => {
-    server = await startServer(await distDir());
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   test('an error shows its line and column, the preview stays; a click goes there; a fix updates the preview', async () => {
-    await withPage('playground/', async (page) => {
+    await onPage(site, 'playground/', async (page) => {
       await ready(page);
       const title = await page.locator(PREVIEW_TITLE).textContent();
       const best = await page.locator(PREVIEW_BEST).textContent();
@@ -92,7 +72,7 @@ describe('playground', () => {
   });
 
   test('test cases run with pass or fail and the difference', async () => {
-    await withPage('playground/', async (page) => {
+    await onPage(site, 'playground/', async (page) => {
       await ready(page);
       await page.locator('#run-cases').click();
       const summary = page.locator('[data-testid="cases-summary"]');
@@ -126,7 +106,7 @@ describe('playground', () => {
   });
 
   test('start from a copy of a built-in advisor; download the file', async () => {
-    await withPage('playground/', async (page) => {
+    await onPage(site, 'playground/', async (page) => {
       await ready(page);
       await page.locator('#start-from').selectOption('ns');
       await page.locator('#start-load').click();
@@ -149,7 +129,7 @@ describe('playground', () => {
   test('a prototype link opens the same advisor in a fresh context, with the prototype banner', async () => {
     let link;
     let title;
-    await withPage('playground/', async (page) => {
+    await onPage(site, 'playground/', async (page) => {
       await ready(page);
       const text = await page.locator(EDITOR).inputValue();
       await page.locator(EDITOR).fill(text.replace(/^title = \{ nl = "[^"]*"/m, 'title = { nl = "Prototype voor de test"'));
@@ -160,7 +140,7 @@ describe('playground', () => {
       assert.match(link, /\/playground\/#proto=[A-Za-z0-9+\-$]+$/);
       assert.ok(link.length < text.length, `compressed: ${link.length} < ${text.length}`);
     });
-    await withPage(link.slice(server.url.length), async (page) => {
+    await onPage(site, link.slice(site.server.url.length), async (page) => {
       await page.locator('[data-testid="best-option"]').waitFor({ timeout: 20_000 });
       assert.equal(await page.locator('#advisor-title').textContent(), title);
       assert.match(await page.locator('[data-testid="prototype-banner"]').textContent(), /Prototype: niet gecontroleerd door de organisatie/);
@@ -175,7 +155,7 @@ describe('playground', () => {
       assert.match(await page.locator(EDITOR).inputValue(), /title = \{ nl = "Prototype voor de test"/);
     });
     // A damaged link says so and shows the template, never a blank page.
-    await withPage('playground/#proto=kapot!!', async (page) => {
+    await onPage(site, 'playground/#proto=kapot!!', async (page) => {
       await page.locator('[data-testid="playground-notice"]').waitFor({ timeout: 20_000 });
       assert.match(await page.locator('[data-testid="playground-notice"]').textContent(), /niet compleet of is veranderd/);
       await ready(page);
@@ -183,9 +163,9 @@ describe('playground', () => {
   });
 
   test('user test: a participant answers the reflection questions; the designer downloads them as CSV', async () => {
-    const { context, page, errors } = await newPage(browser);
+    const { context, page, errors } = await newPage(site.browser);
     try {
-      await page.goto(`${server.url}playground/`);
+      await page.goto(`${site.server.url}playground/`);
       await ready(page);
       await page.locator('#make-link').click();
       const link = await page.locator('#proto-link').inputValue();
@@ -218,7 +198,7 @@ describe('playground', () => {
 
   test('Tab puts two spaces in the editor; Esc then Tab moves on; axe-core clean; screenshots', async () => {
     for (const width of [1280, 360]) {
-      await withPage(
+      await onPage(site, 
         'playground/',
         async (page) => {
           await ready(page);

@@ -3,14 +3,14 @@
 // browser context), damaged links, saving on the device only on request, and the summary for
 // an employee with its print style.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { checkAccessibility } from './lib/axe.mjs';
-import { launchBrowser, newPage } from './lib/browser.mjs';
-import { distDir, startServer } from './lib/server.mjs';
+import { newPage } from './lib/browser.mjs';
+import { useSite } from './lib/site.mjs';
 
 const OUTPUT_DIR = fileURLToPath(new URL('./output/', import.meta.url));
 const DOCS_DIR = fileURLToPath(new URL('../../docs/', import.meta.url));
@@ -19,8 +19,7 @@ const TRIPS_BOX = '#input-trips_per_week-number';
 const TRIPS = '#input-trips_per_week';
 const TABS = '[data-testid="scenario-tab"]';
 
-let server;
-let browser;
+const site = useSite();
 
 async function ready(page) {
   await page.waitForFunction((s) => document.querySelector(s)?.textContent.trim().length > 0, BEST, {
@@ -29,10 +28,10 @@ async function ready(page) {
 }
 
 async function withPage(body, options = {}) {
-  const { context, page, errors } = await newPage(browser, options);
+  const { context, page, errors } = await newPage(site.browser, options);
   try {
-    if (options.grant) await context.grantPermissions(options.grant, { origin: server.url });
-    await page.goto(options.url ?? `${server.url}?advisor=ret`);
+    if (options.grant) await context.grantPermissions(options.grant, { origin: site.server.url });
+    await page.goto(options.url ?? `${site.server.url}?advisor=ret`);
     await ready(page);
     await body(page, context);
     assert.deepEqual(errors, [], `console or page errors:\n${errors.join('\n')}`);
@@ -96,15 +95,6 @@ async function answerRow(page, questionStart) {
 }
 
 describe('scenarios', () => {
-  before(async () => {
-    server = await startServer(await distDir());
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   test('a copy and a life event make scenarios; side by side the differing answers are marked', async () => {
     await withPage(async (page) => {
@@ -335,7 +325,7 @@ describe('scenarios', () => {
       const saved = await stored();
       assert.deepEqual(Object.keys(saved), ['adviesmodule:ret']);
       // Opening the page again without a link opens what was saved, and says so.
-      await page.goto(`${server.url}?advisor=ret`);
+      await page.goto(`${site.server.url}?advisor=ret`);
       await ready(page);
       assert.deepEqual(await tabNames(page), ['Nu', 'Kopie van Nu', 'Vanaf mijn 65e']);
       assert.match(await page.locator('[data-testid="link-notice"]').textContent(), /op dit apparaat bewaarde/);
@@ -343,7 +333,7 @@ describe('scenarios', () => {
       await page.locator('#delete-from-device').click();
       assert.deepEqual(await stored(), {}, 'deleted');
       assert.match(await page.locator('[data-testid="device-status"]').textContent(), /Verwijderd/);
-      await page.goto(`${server.url}?advisor=ret`);
+      await page.goto(`${site.server.url}?advisor=ret`);
       await ready(page);
       assert.deepEqual(await tabNames(page), ['Nu']);
     });

@@ -5,14 +5,14 @@
 // answers and takes the first one where the page's weight-stability analysis says that more
 // weight on flexibility hands the advice to another option.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { checkAccessibility } from './lib/axe.mjs';
-import { launchBrowser, newPage } from './lib/browser.mjs';
-import { distDir, startServer } from './lib/server.mjs';
+import { newPage } from './lib/browser.mjs';
+import { useSite } from './lib/site.mjs';
 
 const OUTPUT_DIR = fileURLToPath(new URL('./output/', import.meta.url));
 const DOCS_DIR = fileURLToPath(new URL('../../docs/', import.meta.url));
@@ -21,13 +21,12 @@ const ANNOUNCER = '#advice-announcer';
 const FLEX = '[data-testid="weight"][data-factor-id="flexibility"]';
 const TRIPS_BOX = '#input-trips_per_week-number';
 
-let server;
-let browser;
+const site = useSite();
 
 async function withPage(body, options) {
-  const { context, page, errors } = await newPage(browser, options);
+  const { context, page, errors } = await newPage(site.browser, options);
   try {
-    await page.goto(`${server.url}?advisor=ret`);
+    await page.goto(`${site.server.url}?advisor=ret`);
     await page.waitForFunction((s) => document.querySelector(s)?.textContent.trim().length > 0, BEST, {
       timeout: 20_000,
     });
@@ -81,15 +80,6 @@ async function findFlexFlipScenario(page) {
 }
 
 describe('weights', () => {
-  before(async () => {
-    server = await startServer(await distDir());
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   test('shares add up to 100, presets and the reset set the sliders', async () => {
     await withPage(async (page) => {
