@@ -90,6 +90,7 @@ class AdviesModule extends HTMLElement {
       this.#mountPoint.className = 'adv-host';
       root.append(sheet, this.#mountPoint);
     }
+    this.#showLoading();
     this.#mount();
   }
 
@@ -102,6 +103,22 @@ class AdviesModule extends HTMLElement {
     if (oldValue !== newValue && this.isConnected && this.#mountPoint) this.#mount();
   }
 
+  /**
+   * Until the advisor is there: a short status line, and room kept for the advisor, so the
+   * host's content below does not jump down when it appears (layout shift). The room is set
+   * through the CSSOM, which a strict Content Security Policy allows.
+   */
+  #showLoading() {
+    if (this.#handle) return;
+    const english = (this.getAttribute('lang') ?? '').trim().toLowerCase().startsWith('en');
+    const status = document.createElement('div');
+    status.setAttribute('role', 'status');
+    status.lang = english ? 'en' : 'nl';
+    status.textContent = english ? 'Loading the advisor…' : 'De keuzehulp wordt geladen…';
+    this.#mountPoint.replaceChildren(status);
+    this.#mountPoint.style.minHeight = this.hasAttribute('compact') ? 'min(60vh, 24rem)' : 'min(100vh, 60rem)';
+  }
+
   #unmount() {
     if (this.#handle) {
       this.#handle.unmount();
@@ -109,6 +126,7 @@ class AdviesModule extends HTMLElement {
       this.#handle = null;
     }
     this.#mountPoint?.replaceChildren();
+    if (this.#mountPoint) this.#mountPoint.style.minHeight = '';
   }
 
   async #mount() {

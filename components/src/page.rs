@@ -242,6 +242,19 @@ pub fn AdvisorView(
     });
     let has_intro = !intro.is_empty();
     let embedded = state.embedded;
+    // The parts below the advice (comparison, timeline, chart, sharing, sources) are built one
+    // frame after the rest. The first paint (title, questions, advice) then does not wait for
+    // them: on a slow phone the page shows sooner and the first task is shorter. Nothing above
+    // them moves when they arrive.
+    let below_ready = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let _ = below_ready.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
     let owner_for_footer = owner.clone();
     let jump_to_advice = move |_| {
         if let Some(heading) = state.advice_heading.get() {
@@ -312,11 +325,13 @@ pub fn AdvisorView(
                     </div>
                     <AdviceSection state />
                 </div>
-                <CompareSection state />
-                <TimelineSection state />
-                <crate::chart::TippingChart state />
-                <ShareSection state />
-                <SourceList state />
+                <Show when=move || below_ready.get()>
+                    <CompareSection state />
+                    <TimelineSection state />
+                    <crate::chart::TippingChart state />
+                    <ShareSection state />
+                    <SourceList state />
+                </Show>
             }
             .into_any(),
         }}

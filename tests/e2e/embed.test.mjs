@@ -260,6 +260,41 @@ describe('widget', () => {
     });
   });
 
+  test('while the widget loads: a status line and room kept, so the host page does not shift when it appears', async () => {
+    const { context, page, errors } = await newPage(site.browser, { width: 412, height: 823 });
+    try {
+      await page.addInitScript(() => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push({ value: e.value, at: Math.round(e.startTime), nodes: e.sources.map((s) => `${s.node?.nodeName}#${s.node?.id ?? ''}.${s.node?.className ?? ''} ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`) });
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      // A slow connection: the wasm arrives after the page has been painted.
+      let release;
+      const held = new Promise((ok) => (release = ok));
+      await page.route('**/*.wasm', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${site.server.url}${DEMO}gemeente.html`);
+      const status = page.locator('#widget-nl [role="status"]').first();
+      assert.equal(await status.textContent(), 'De keuzehulp wordt geladen…');
+      assert.equal(await page.locator('#widget-en [role="status"]').first().textContent(), 'Loading the advisor…');
+      const room = await page.locator('#widget-nl').evaluate((w) => w.getBoundingClientRect().height);
+      assert.ok(room >= 600, `room kept for the advisor: ${room} px`);
+      release();
+      await bestOf(page, 'widget-nl');
+      await bestOf(page, 'widget-en');
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 100))));
+      assert.equal(await page.locator('advies-module [role="status"]:text("geladen")').count(), 0, 'the status line is gone');
+      const shifts = await page.evaluate(() => window.__shifts);
+      assert.deepEqual(shifts, [], 'no layout shift of the host page');
+      assert.deepEqual(errors, [], errors.join('\n'));
+    } finally {
+      await context.close();
+    }
+  });
+
   test('axe-core finds nothing on the host pages; screenshots of both house styles', async () => {
     for (const [name, width] of [
       ['gemeente.html', 1280],
