@@ -6,7 +6,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // Playwright gives every launch a fresh temporary profile (it refuses an explicit
 // --user-data-dir with launch(), which newContext() needs), so no state leaks between runs.
-const FLAGS = [
+export const FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

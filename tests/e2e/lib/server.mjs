@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -43,11 +44,15 @@ export async function distDir() {
   return root;
 }
 
-/** Serves `root`; resolves to { url, close, requests } once listening. */
-export async function startServer(root) {
+/**
+ * Serves `root`; resolves to { url, close, requests } once listening. With `{ production: true }`
+ * it answers as a production static host does: text, JavaScript, CSS and wasm gzip-compressed
+ * when the browser accepts it, and Trunk's hashed file names cached for a year (for Lighthouse).
+ */
+export async function startServer(root, { production = false } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
-    const status = await respond(root, req, res).catch((err) => {
+    const status = await respond(root, req, res, production).catch((err) => {
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(err));
       return 500;
     });
@@ -65,7 +70,7 @@ export async function startServer(root) {
   };
 }
 
-async function respond(root, req, res) {
+async function respond(root, req, res, production) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return 405;
@@ -88,12 +93,20 @@ async function respond(root, req, res) {
     }
     file = join(root, 'index.html'); // SPA fallback
   }
-  const body = await readFile(file);
-  const headers = {
-    'content-type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'content-length': body.length,
-    'cache-control': 'no-store',
-  };
+  let body = await readFile(file);
+  const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const headers = { 'content-type': type, 'cache-control': 'no-store' };
+  if (production) {
+    // Trunk puts a content hash in the names of what it builds (name-0123456789abcdef.wasm).
+    const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(file);
+    headers['cache-control'] = hashed ? 'public, max-age=31536000, immutable' : 'no-cache';
+    if (/^(text\/|application\/(wasm|json)|image\/svg)/.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      body = gzipSync(body, { level: 9 });
+      headers['content-encoding'] = 'gzip';
+      headers.vary = 'accept-encoding';
+    }
+  }
+  headers['content-length'] = body.length;
   // The widget's CSP test page is served with a strict policy (no 'unsafe-inline').
   if (pathname.endsWith('/csp.html')) headers['content-security-policy'] = STRICT_CSP;
   res.writeHead(200, headers);
