@@ -143,3 +143,143 @@ fn all_weights_zero_falls_back_to_the_defaults_and_one_weight_alone_works() {
         }
     }
 }
+
+/// The definitions' texts (every advisor and the template), for tests that change a definition.
+fn sources() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut out = Vec::new();
+    for entry in fs::read_dir(root.join("advisors")).unwrap() {
+        let path = entry.unwrap().path().join("definition.toml");
+        if path.is_file() {
+            out.push((
+                path.display().to_string(),
+                fs::read_to_string(&path).unwrap(),
+            ));
+        }
+    }
+    out.push((
+        "template".into(),
+        fs::read_to_string(root.join("engine/templates/definition.toml")).unwrap(),
+    ));
+    out
+}
+
+/// `text` with `change(section, line)` applied to each line; `section` is the last `[...]`
+/// header seen.
+fn edit_lines(text: &str, change: impl Fn(&str, &str) -> Option<String>) -> String {
+    let mut section = String::new();
+    let mut out = String::new();
+    for line in text.lines() {
+        if line.starts_with('[') {
+            section = line.trim_matches(|c| c == '[' || c == ']').to_string();
+        }
+        out.push_str(&change(&section, line).unwrap_or_else(|| line.to_string()));
+        out.push('\n');
+    }
+    out
+}
+
+/// Splits the inside of a one-line inline table at the commas outside quotes and brackets.
+fn split_entries(inner: &str) -> Vec<String> {
+    let (mut parts, mut current, mut quoted, mut depth) = (Vec::new(), String::new(), false, 0);
+    for c in inner.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' if !quoted => depth += 1,
+            ')' if !quoted => depth -= 1,
+            ',' if !quoted && depth == 0 => {
+                parts.push(current.trim().to_string());
+                current.clear();
+                continue;
+            }
+            _ => {}
+        }
+        current.push(c);
+    }
+    if !current.trim().is_empty() {
+        parts.push(current.trim().to_string());
+    }
+    parts
+}
+
+/// Either the advisor evaluates and everything passes `check`, or evaluation fails with a
+/// message that names the expression (the page shows that message; never NaN on screen).
+fn check_or_clear_failure(name: &str, a: &Advisor, sc: &Scenario) -> bool {
+    match a.analyse(sc) {
+        Ok(_) => {
+            check(name, a, sc);
+            true
+        }
+        Err(failure) => {
+            let said = failure.to_string();
+            eprintln!("{name}: {said}");
+            assert!(
+                !failure.expr.is_empty() && said.len() > failure.expr.len() + 2,
+                "{name}: an unclear failure `{said}`"
+            );
+            false
+        }
+    }
+}
+
+#[test]
+fn every_parameter_at_zero() {
+    let (mut evaluated, mut failed) = (0, 0);
+    for (name, text) in sources() {
+        let zeroed = edit_lines(&text, |section, line| {
+            (section.starts_with("parameters.") && line.starts_with("value = "))
+                .then(|| "value = 0".to_string())
+        });
+        assert_ne!(zeroed, text, "{name}: has parameters");
+        let a = Advisor::parse(&zeroed, "definition.toml")
+            .unwrap_or_else(|d| panic!("{name}: with every parameter 0: {d}"));
+        for sc in std::iter::once(a.default_scenario()).chain(edge_scenarios(&a)) {
+            if check_or_clear_failure(&name, &a, &sc) {
+                evaluated += 1;
+            } else {
+                failed += 1;
+            }
+        }
+    }
+    println!("parameters at zero: {evaluated} scenarios evaluated, {failed} failed clearly");
+    assert!(evaluated > 0);
+}
+
+#[test]
+fn a_factor_on_which_all_options_are_equal() {
+    let mut checked = 0;
+    for (name, text) in sources() {
+        let a = Advisor::parse(&text, "definition.toml").unwrap();
+        let factors: Vec<String> = a.factors.iter().map(|f| f.id.clone()).collect();
+        for factor in &factors {
+            let equal = edit_lines(&text, |section, line| {
+                let inner = line.strip_prefix("values = {")?.strip_suffix('}')?;
+                section.starts_with("options.").then(|| {
+                    let entries: Vec<String> = split_entries(inner)
+                        .into_iter()
+                        .map(|e| match e.split_once(" = ") {
+                            Some((key, _)) if key == factor => format!("{key} = 1"),
+                            _ => e,
+                        })
+                        .collect();
+                    format!("values = {{ {} }}", entries.join(", "))
+                })
+            });
+            let b = Advisor::parse(&equal, "definition.toml")
+                .unwrap_or_else(|d| panic!("{name}: all equal on {factor}: {d}"));
+            for sc in std::iter::once(b.default_scenario()).chain(edge_scenarios(&b)) {
+                check(&format!("{name}, all equal on {factor}"), &b, &sc);
+                checked += 1;
+            }
+            // All options equal on every factor but this one is tested by the loop too; and
+            // with only this factor weighted, every option ties: still an advice and a reason.
+            let mut only = b.default_scenario();
+            only.weights
+                .iter_mut()
+                .zip(&factors)
+                .for_each(|(w, f)| *w = if f == factor { 1.0 } else { 0.0 });
+            check(&format!("{name}, only {factor}, all equal"), &b, &only);
+        }
+    }
+    println!("{checked} scenarios with a factor on which all options are equal");
+}
