@@ -14,6 +14,7 @@ use advies_engine::weights::shares_percent;
 use advies_engine::{Advisor, Lang, Scenario, format};
 use leptos::html::H2;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 
 use crate::display::{factor_value_parts, join, money};
 use crate::i18n::{self, Key, t};
@@ -43,6 +44,16 @@ pub fn share_link(state: AdvisorState) -> Option<String> {
 /// [`AdvisorState::contact_requests`]) and puts the focus on its heading. The page scrolls to
 /// the top; a widget only scrolls its own summary heading into view.
 pub fn open_summary(state: AdvisorState) {
+    // A box with typed text and focus commits it now, while its view is still there (a click
+    // does this by itself; a keyboard shortcut or assistive technology may not).
+    if let Some(focused) = state
+        .root
+        .get_untracked()
+        .and_then(|root| root.query_selector(":focus").ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = focused.blur();
+    }
     state.commit();
     state.mode.set(Mode::Summary);
     state.contact_requests.update(|n| *n += 1);

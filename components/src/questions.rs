@@ -148,6 +148,12 @@ pub fn NumberQuestion(state: AdvisorState, index: usize) -> impl IntoView {
     };
     // Commit (Enter, leaving the box): put a wrong value back in range.
     let on_number_change = move |ev: leptos::ev::Event| {
+        // A box that is removed while it has focus and typed text (the summary opens, the
+        // question hides, the widget goes) can fire `change` after its view is gone: then
+        // there is nothing left to correct.
+        let Some(current) = value.try_get_untracked() else {
+            return;
+        };
         let el: HtmlInputElement = event_target(&ev);
         let parsed = parse_number(&el.value());
         if parsed.is_some_and(is_allowed) {
@@ -155,11 +161,11 @@ pub fn NumberQuestion(state: AdvisorState, index: usize) -> impl IntoView {
         }
         let v = match parsed {
             Some(v) => state.advisor.with_value(|a| a.clamp_input(index, v)),
-            None => value.get_untracked(),
+            None => current,
         };
         state.set_input(index, v);
         el.set_value(&input_text(v));
-        typed.set(Typed::Corrected(v));
+        let _ = typed.try_set(Typed::Corrected(v));
     };
 
     let message = move || {
@@ -307,16 +313,22 @@ fn radio_group(
         })
         .collect_view();
     let label = q.label.clone();
+    // Each radio group in a form of its own: Chromium keeps radios that were grouped by name
+    // in a shadow root (the widget) alive after they are removed, with all around them, unless
+    // a form owns them. The form is invisible to layout (display: contents) and to assistive
+    // technology (no name, so no role).
     view! {
-        <fieldset class="adv-field adv-choice" aria-describedby=q.help_id()>
-            <legend class="adv-field__label">
-                {move || label.get(state.lang.get()).to_string()}
-            </legend>
-            {q.help_view(state)}
-            <div class="adv-choice__options" class:adv-choice__options--inline=inline>
-                {radios}
-            </div>
-        </fieldset>
+        <form class="adv-radio-form" on:submit=|ev| ev.prevent_default()>
+            <fieldset class="adv-field adv-choice" aria-describedby=q.help_id()>
+                <legend class="adv-field__label">
+                    {move || label.get(state.lang.get()).to_string()}
+                </legend>
+                {q.help_view(state)}
+                <div class="adv-choice__options" class:adv-choice__options--inline=inline>
+                    {radios}
+                </div>
+            </fieldset>
+        </form>
     }
 }
 

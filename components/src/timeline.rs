@@ -272,17 +272,24 @@ fn PeriodRow(
         }
     };
     let on_months = move |ev: leptos::ev::Event| {
+        // The box can fire `change` while it is being removed (the summary opens with typed
+        // text in it): its period is gone then, so there is nothing to set.
+        let Some(current) = period.try_get_untracked() else {
+            return;
+        };
         let lang = state.lang.get_untracked();
         let text = event_target_value(&ev);
         match parse_number(&text) {
             Some(v) if v.fract() == 0.0 && (1.0..=MAX_PERIOD_MONTHS as f64).contains(&v) => {
-                error.set(None);
+                let _ = error.try_set(None);
                 set(Period {
-                    scenario: period.get_untracked().scenario,
+                    scenario: current.scenario,
                     months: v as u32,
                 });
             }
-            _ => error.set(Some(i18n::months_range(&text, MAX_PERIOD_MONTHS, lang))),
+            _ => {
+                let _ = error.try_set(Some(i18n::months_range(&text, MAX_PERIOD_MONTHS, lang)));
+            }
         }
     };
     let move_to = move |to: usize| {

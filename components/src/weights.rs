@@ -535,7 +535,9 @@ fn TradeOffRoute(state: AdvisorState) -> impl IntoView {
                         </label>
                     }
                 };
+                // In a form of its own, like every radio group (see questions.rs).
                 view! {
+                    <form class="adv-radio-form" on:submit=|ev| ev.prevent_default()>
                     <fieldset class="adv-field adv-choice adv-tradeoff" data-testid="tradeoff-question">
                         <legend class="adv-field__label">{i18n::trade_off_question(k + 1, total, lang)}</legend>
                         <div class="adv-choice__options">
@@ -547,6 +549,7 @@ fn TradeOffRoute(state: AdvisorState) -> impl IntoView {
                             {move || (conflict.get() == Some(k)).then(|| t(Key::TradeOffConflict, lang))}
                         </p>
                     </fieldset>
+                    </form>
                 }
             })
             .collect_view()

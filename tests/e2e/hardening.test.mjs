@@ -129,4 +129,46 @@ describe('hardening', () => {
       });
     }
   });
+  // Found by the soak test: a box with typed text and focus, removed because the summary opens
+  // from a script or assistive technology (no click, so no blur first), fired `change` after
+  // its view was gone: a panic, and a dead page. Now the typed text is committed first.
+  test('typed text in a box, then the summary opens without a click: committed, no error, the page lives', async () => {
+    for (const [path, scope] of [['?advisor=ret', ''], ['embed/demo/gemeente.html', '#widget-nl ']]) {
+      await onPage(site, path, async (page) => {
+        const $ = (s) => page.locator(`${scope}${s}`);
+        await $('[data-testid="best-option"]').waitFor({ timeout: 20_000 });
+        const talk = () => $('#talk-to-someone').evaluate((el) => el.click());
+        // A timeline period's months, typed and not committed.
+        await $('#timeline-start').click();
+        await $('#period-0-months').click();
+        await page.keyboard.press('ControlOrMeta+a');
+        await page.keyboard.type('5');
+        await talk();
+        await $('#summary-title').waitFor();
+        assert.match(await $('[data-testid="summary"]').textContent(), /5 maanden/);
+        await $('#summary-back').click();
+        assert.equal(await $('#period-0-months').inputValue(), '5');
+        // A number question emptied and not committed: put back to its value.
+        const trips = $('#input-trips_per_week-number');
+        const before = await trips.inputValue();
+        await trips.click();
+        await page.keyboard.press('ControlOrMeta+a');
+        await page.keyboard.press('Backspace');
+        await talk();
+        await $('#summary-title').waitFor();
+        await $('#summary-back').click();
+        assert.equal(await $('#input-trips_per_week-number').inputValue(), before);
+        // Still alive: a change changes the advice.
+        const best = await $('[data-testid="best-option"]').textContent();
+        await $('#input-trips_per_week-number').fill(before === '40' ? '1' : '40');
+        await page.waitForFunction(
+          ([scope, b]) => {
+            const root = scope ? document.querySelector(scope.trim()).shadowRoot : document;
+            return root.querySelector('[data-testid="best-option"]').textContent !== b;
+          },
+          [scope, best],
+        );
+      });
+    }
+  });
 });
