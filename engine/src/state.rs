@@ -815,11 +815,8 @@ pub fn advisor_id(text: &str) -> Option<String> {
     let text = link_text(text).ok()?;
     let mut fields = text.split(';');
     format_version(fields.next()?)?;
-    fields
-        .next()
-        .map(str::trim)
-        .filter(|id| !id.is_empty())
-        .map(str::to_string)
+    // Read as `decode` reads it (percent-decoded, not trimmed), so both name the same advisor.
+    Some(unescape(fields.next()?).0).filter(|id| !id.trim().is_empty())
 }
 
 /// Reads a fragment text (as [`encode`] writes it; a leading `#` and surrounding white space

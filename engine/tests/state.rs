@@ -2085,6 +2085,15 @@ fn the_advisor_id_of_a_link() {
         Some("ret")
     );
     assert_eq!(advisor_id(" #V2;ns;1 ").as_deref(), Some("ns"));
+    // An id escaped by hand is read as `decode` reads it (found by fuzzing the links).
+    assert_eq!(advisor_id("v2;r%65t;1").as_deref(), Some("ret"));
+    let escaped = encode(
+        ret(),
+        &SharedState::single(ret(), ret().default_scenario(), Lang::Nl),
+    )
+    .replacen(";ret;", ";r%65t;", 1);
+    assert!(decode(ret(), &escaped).is_ok());
+    assert_eq!(advisor_id(&escaped).as_deref(), Some("ret"));
     assert_eq!(
         advisor_id("v2%3Beigen-risico%3B2021.1").as_deref(),
         Some("eigen-risico")

@@ -6,6 +6,7 @@
 mod advisor;
 mod embed;
 mod exec;
+mod fuzz;
 mod serve;
 mod setup;
 mod size;
@@ -25,6 +26,9 @@ commands:
   test                setup --browser, then every test tier in order (what CI runs)
   bench               engine benchmarks, release build, size report, browser benchmark
   size                raw and gzip sizes of dist/*.wasm, *.js, *.css (also target/size.json)
+  fuzz [<target>|all [seconds]]
+                      fuzz the engine with cargo-fuzz (installed if missing): one target
+                      (or all) for that long (default 60 s); without a target, list them
   advisor <command>   tools for advisor authors (`cargo xtask advisor help` for details):
                         check <folder|file>   validate a definition and run its test cases
                         new <id>              create advisors/<id>/ from the template
@@ -84,6 +88,7 @@ fn run(args: &[String], invoked_from: &std::path::Path) -> exec::Result {
             no_options(options)?;
             size::report()
         }
+        "fuzz" => fuzz::command(options),
         "advisor" => advisor::run(options, invoked_from),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");

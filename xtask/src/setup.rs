@@ -122,6 +122,32 @@ fn cargo_tool(program: &str, krate: &str, version: &str, minutes: u32, locked: b
     exec::run(&mut install)
 }
 
+/// cargo-fuzz, for `cargo xtask fuzz` and the `fuzz` tier of `cargo xtask test` only (not
+/// part of `setup`: nothing else needs it).
+pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
+
+/// Installs cargo-fuzz unless `cargo fuzz --version` already works (then any version is
+/// kept: its command line has been stable for years).
+pub fn cargo_fuzz() -> Result {
+    if let Some(found) = probe(&mut cmd("cargo", &["fuzz", "--version"])) {
+        done(&format!("{found} already installed"));
+        return Ok(());
+    }
+    doing(&format!(
+        "installing cargo-fuzz {CARGO_FUZZ_VERSION} (takes about 1 minute on 2 cores)"
+    ));
+    exec::run(&mut cmd(
+        "cargo",
+        &[
+            "install",
+            "cargo-fuzz",
+            "--version",
+            CARGO_FUZZ_VERSION,
+            "--locked",
+        ],
+    ))
+}
+
 fn trunk() -> Result {
     // 0.22 needs a newer rustc; --locked keeps its dependencies as released.
     cargo_tool("trunk", "trunk", TRUNK_VERSION, 10, true)

@@ -100,7 +100,7 @@ enum Outcome {
     Skipped(&'static str),
 }
 
-const TIERS: [Tier; 7] = [
+const TIERS: [Tier; 8] = [
     Tier {
         name: "fmt",
         what: "formatting (cargo fmt --check)",
@@ -115,6 +115,11 @@ const TIERS: [Tier; 7] = [
         name: "test",
         what: "native tests: engine, advisor cases",
         step: native_tests,
+    },
+    Tier {
+        name: "fuzz",
+        what: "each fuzz target for a short time (ADVIES_FUZZ_SECONDS, default 30 s)",
+        step: fuzz,
     },
     Tier {
         name: "bench",
@@ -233,6 +238,14 @@ fn native_tests() -> Result<Outcome> {
     }
     run(&mut test)?;
     Ok(Outcome::Passed)
+}
+
+fn fuzz() -> Result<Outcome> {
+    if crate::fuzz::tier()? {
+        Ok(Outcome::Passed)
+    } else {
+        Ok(Outcome::Skipped("ADVIES_FUZZ_SECONDS=0"))
+    }
 }
 
 fn bench_once() -> Result<Outcome> {
