@@ -215,6 +215,11 @@ fn LinkNotice(state: AdvisorState) -> impl IntoView {
     }
 }
 
+thread_local! {
+    /// Whether no [`AdvisorView`] has been built since the page loaded.
+    static FIRST_VIEW_OF_PAGE: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
 /// Everything of one advisor inside one `<div class="adv-root">`: header (title, intro,
 /// language switch, a one-line advice summary), questions beside the advice, sources, footer.
 ///
@@ -242,19 +247,24 @@ pub fn AdvisorView(
     });
     let has_intro = !intro.is_empty();
     let embedded = state.embedded;
-    // The parts below the advice (comparison, timeline, chart, sharing, sources) are built one
-    // frame after the rest. The first paint (title, questions, advice) then does not wait for
-    // them: on a slow phone the page shows sooner and the first task is shorter. Nothing above
-    // them moves when they arrive.
-    let below_ready = RwSignal::new(false);
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                let _ = below_ready.try_set(true);
-            },
-            std::time::Duration::ZERO,
-        );
-    });
+    // On the first advisor of a page load, the parts below the advice (comparison, timeline,
+    // chart, sharing, sources) are built one frame after the rest. The first paint (title,
+    // questions, advice) then does not wait for them: on a slow phone the page shows sooner and
+    // the first task is shorter. Nothing above them moves when they arrive. Later views (the
+    // playground's preview after each edit, a widget mounted again) are built whole, so the
+    // lower half never blinks.
+    let first_of_page = FIRST_VIEW_OF_PAGE.with(|first| first.replace(false));
+    let below_ready = RwSignal::new(!first_of_page);
+    if first_of_page {
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let _ = below_ready.try_set(true);
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    }
     let owner_for_footer = owner.clone();
     let jump_to_advice = move |_| {
         if let Some(heading) = state.advice_heading.get() {

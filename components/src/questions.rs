@@ -313,12 +313,8 @@ fn radio_group(
         })
         .collect_view();
     let label = q.label.clone();
-    // Each radio group in a form of its own: Chromium keeps radios that were grouped by name
-    // in a shadow root (the widget) alive after they are removed, with all around them, unless
-    // a form owns them. The form is invisible to layout (display: contents) and to assistive
-    // technology (no name, so no role).
     view! {
-        <form class="adv-radio-form" on:submit=|ev| ev.prevent_default()>
+        <RadioForm>
             <fieldset class="adv-field adv-choice" aria-describedby=q.help_id()>
                 <legend class="adv-field__label">
                     {move || label.get(state.lang.get()).to_string()}
@@ -328,6 +324,19 @@ fn radio_group(
                     {radios}
                 </div>
             </fieldset>
+        </RadioForm>
+    }
+}
+
+/// A form of its own around one radio group. Chromium keeps radios that were grouped by name in
+/// a shadow root (the widget) alive after they are removed, with everything around them, unless
+/// a form owns them. The form takes no part in the layout (display: contents) and has no role
+/// for assistive technology (it has no name). Used for every radio group.
+#[component]
+pub(crate) fn RadioForm(children: Children) -> impl IntoView {
+    view! {
+        <form class="adv-radio-form" on:submit=|ev| ev.prevent_default()>
+            {children()}
         </form>
     }
 }

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::display::{factor_value_parts, input_text, join, parse_number};
 use crate::i18n::{self, Key, t};
+use crate::questions::RadioForm;
 use crate::state::AdvisorState;
 
 fn factor_id(a: &Advisor, f: usize) -> String {
@@ -535,21 +536,20 @@ fn TradeOffRoute(state: AdvisorState) -> impl IntoView {
                         </label>
                     }
                 };
-                // In a form of its own, like every radio group (see questions.rs).
                 view! {
-                    <form class="adv-radio-form" on:submit=|ev| ev.prevent_default()>
-                    <fieldset class="adv-field adv-choice adv-tradeoff" data-testid="tradeoff-question">
-                        <legend class="adv-field__label">{i18n::trade_off_question(k + 1, total, lang)}</legend>
-                        <div class="adv-choice__options">
-                            {radio(Preference::First, first, Some(first_detail), "first")}
-                            {radio(Preference::Equal, t(Key::TradeOffEqual, lang).to_string(), None, "equal")}
-                            {radio(Preference::Second, second, Some(second_detail), "second")}
-                        </div>
-                        <p class="adv-field__error" aria-live="polite" data-testid="tradeoff-conflict">
-                            {move || (conflict.get() == Some(k)).then(|| t(Key::TradeOffConflict, lang))}
-                        </p>
-                    </fieldset>
-                    </form>
+                    <RadioForm>
+                        <fieldset class="adv-field adv-choice adv-tradeoff" data-testid="tradeoff-question">
+                            <legend class="adv-field__label">{i18n::trade_off_question(k + 1, total, lang)}</legend>
+                            <div class="adv-choice__options">
+                                {radio(Preference::First, first, Some(first_detail), "first")}
+                                {radio(Preference::Equal, t(Key::TradeOffEqual, lang).to_string(), None, "equal")}
+                                {radio(Preference::Second, second, Some(second_detail), "second")}
+                            </div>
+                            <p class="adv-field__error" aria-live="polite" data-testid="tradeoff-conflict">
+                                {move || (conflict.get() == Some(k)).then(|| t(Key::TradeOffConflict, lang))}
+                            </p>
+                        </fieldset>
+                    </RadioForm>
                 }
             })
             .collect_view()

@@ -12,25 +12,13 @@ use advies_engine::model::InputKind;
 use advies_engine::{Advisor, Lang};
 
 fn advisors() -> Vec<(String, Advisor)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut out = Vec::new();
-    for entry in fs::read_dir(root.join("advisors")).unwrap() {
-        let path = entry.unwrap().path().join("definition.toml");
-        if path.is_file() {
-            let text = fs::read_to_string(&path).unwrap();
-            out.push((
-                path.display().to_string(),
-                Advisor::parse(&text, "definition.toml").unwrap(),
-            ));
-        }
-    }
-    let template = fs::read_to_string(root.join("engine/templates/definition.toml")).unwrap();
-    out.push((
-        "template".into(),
-        Advisor::parse(&template, "definition.toml").unwrap(),
-    ));
-    assert!(out.len() >= 4);
-    out
+    sources()
+        .into_iter()
+        .map(|(name, text)| {
+            let a = Advisor::parse(&text, "definition.toml").unwrap();
+            (name, a)
+        })
+        .collect()
 }
 
 /// Scenarios at the edges: all numbers at min, all at max, each alone at min and max, and the
@@ -144,7 +132,7 @@ fn all_weights_zero_falls_back_to_the_defaults_and_one_weight_alone_works() {
     }
 }
 
-/// The definitions' texts (every advisor and the template), for tests that change a definition.
+/// The definitions' texts: every advisor under `advisors/` and the template.
 fn sources() -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut out = Vec::new();
@@ -161,6 +149,7 @@ fn sources() -> Vec<(String, String)> {
         "template".into(),
         fs::read_to_string(root.join("engine/templates/definition.toml")).unwrap(),
     ));
+    assert!(out.len() >= 4);
     out
 }
 
