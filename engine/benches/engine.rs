@@ -1,4 +1,5 @@
-//! Engine benchmarks: parse+compile of the RET definition, one evaluation, the full analysis,
+//! Engine benchmarks: parse+compile of the RET definition, one evaluation, the full analysis
+//! (RET, NS with its fine grid, and a generated 100x20x20 advisor),
 //! and a plan of scenarios over four periods.
 //! Run with `cargo xtask bench` (or `cargo bench -p advies-engine`).
 
@@ -8,6 +9,7 @@ use advies_engine::Advisor;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const RET: &str = include_str!("../../advisors/ret/definition.toml");
+const NS: &str = include_str!("../../advisors/ns/definition.toml");
 
 fn parse_compile(c: &mut Criterion) {
     c.bench_function("ret/parse+compile", |b| {
@@ -41,6 +43,12 @@ fn analyse(c: &mut Criterion) {
     let sc = advisor.default_scenario();
     c.bench_function("ret/full analysis", |b| {
         b.iter(|| advisor.analyse(black_box(&sc)).unwrap())
+    });
+    // NS: spend has 100,001 values (a fine grid): closed-form tipping points.
+    let ns = Advisor::parse(NS, "ns/definition.toml").unwrap();
+    let ns_sc = ns.default_scenario();
+    c.bench_function("ns/full analysis", |b| {
+        b.iter(|| ns.analyse(black_box(&ns_sc)).unwrap())
     });
     let text = advies_engine::generate::generated_definition(20, 100, 20);
     let big = Advisor::parse(&text, "generated.toml").unwrap();

@@ -171,32 +171,37 @@ pub struct Advisor {
     pub contacts: Vec<Contact>,
     /// The factor that is an amount in euro per month (`[analysis] cost_factor`), if any.
     pub cost_factor: Option<usize>,
+    /// What `check` warns about in a valid definition (same place information as errors):
+    /// questions with the same unit and no `short`, an option with a question's id.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Advisor {
     /// Parses, validates and compiles a definition. The format follows the file name
     /// (`.toml` / `.json`), else the first character. All problems found are returned.
     pub fn parse(text: &str, file: &str) -> Result<Advisor, Diagnostics> {
+        Advisor::read(text, file, Checks::All)
+    }
+
+    /// As [`Advisor::parse`], for a definition that passed `check` when the site was built
+    /// (a built-in advisor, as the build wrote it): everything is validated and compiled the
+    /// same, except the search for formulas that can fail for some answer ([`crate::domain`]),
+    /// which the build already did. That search is the slowest part of reading a definition,
+    /// and a page reads its advisor before the first answer works. Should a formula still fail,
+    /// the page says so for that answer, as it always does.
+    pub fn parse_built_in(text: &str, file: &str) -> Result<Advisor, Diagnostics> {
+        Advisor::read(text, file, Checks::SkipDomain)
+    }
+
+    fn read(text: &str, file: &str, checks: Checks) -> Result<Advisor, Diagnostics> {
         let format = Format::detect(file, text);
         if text.len() > MAX_DEFINITION_BYTES {
-            return Err(Diagnostics(vec![Diagnostic {
-                file: file.to_string(),
-                line: 1,
-                column: 1,
-                field: String::new(),
-                message: format!(
-                    "the definition is {} KB; the limit is {} KB",
-                    text.len() / 1000,
-                    MAX_DEFINITION_BYTES / 1000
-                ),
-                hint: Some("split it up or remove unused parts".into()),
-                span: (0, 0),
-            }]));
+            return Err(Diagnostics(vec![too_big(text, file, format)]));
         }
         let def = deserialize::<Definition>(text, file, format)?;
         let loc = Locator::new(file, text, format);
         too_large(&def, &loc)?;
-        compile(def, &loc)
+        compile(def, &loc, checks)
     }
 
     /// Slot of input `i`.
@@ -277,6 +282,29 @@ impl Advisor {
     }
 }
 
+/// A definition over [`MAX_DEFINITION_BYTES`]: at its largest part when one part holds at
+/// least half of it (else at 1:1).
+fn too_big(text: &str, file: &str, format: Format) -> Diagnostic {
+    let loc = Locator::new(file, text, format);
+    let mut message = format!(
+        "the definition is {} KB; the limit is {} KB",
+        text.len() / 1000,
+        MAX_DEFINITION_BYTES / 1000
+    );
+    let hint = Some("split it up or remove unused parts".into());
+    match crate::diag::largest_part(text, format) {
+        Some((path, span, size)) => {
+            message += &format!(
+                "; `{}` alone is {} KB",
+                crate::diag::path_string(&path),
+                size / 1000
+            );
+            loc.at_span(&path, span, message, hint)
+        }
+        None => loc.at_span(&[], (0, 0), message, hint),
+    }
+}
+
 /// Deserializes a TOML or JSON document, turning serde errors into located diagnostics that
 /// name the field (from the error's position) and say in plain words what is wrong.
 pub fn deserialize<T: serde::de::DeserializeOwned>(
@@ -301,36 +329,38 @@ pub fn deserialize<T: serde::de::DeserializeOwned>(
             result.map_err(|e| {
                 let loc = Locator::new(file, text, format);
                 let span = e.span().map(|r| (r.start, r.end)).unwrap_or((0, 0));
-                let mut path = loc.path_at_toml(span.0, syntax);
-                let snippet = text.get(span.0..span.1).unwrap_or("");
-                let (message, hint) = if syntax {
-                    toml_syntax_message(e.message(), snippet)
+                if syntax {
+                    if let Some(d) = toml_syntax_special(&loc, text, span, e.message()) {
+                        return Diagnostics(vec![d]);
+                    }
+                    let path = loc.path_at_toml(span.0, true);
+                    let snippet = text.get(span.0..span.1).unwrap_or("");
+                    let (message, hint) = toml_syntax_message(e.message(), snippet);
+                    return Diagnostics(vec![loc.at_span(&path, span, message, hint)]);
+                }
+                // A field missing from the whole document: the error spans all of it.
+                let whole = span.1 == 0 || (span.0 == 0 && span.1 >= text.trim_end().len());
+                let path = if whole {
+                    Vec::new()
                 } else {
-                    data_message(e.message(), format, &mut path, snippet)
+                    loc.path_at(span.0)
                 };
-                Diagnostics(vec![loc.at_span(&path, span, message, hint)])
+                Diagnostics(data_error(&loc, format, e.message(), path, span))
             })
         }
         Format::Json => serde_json::from_str::<T>(text).map_err(|e| {
             let loc = Locator::new(file, text, format);
             // serde_json's column is that of the last character it read.
             let offset = offset_of_line_col(text, e.line(), e.column());
-            let (mut path, span) = json_path_at(text, offset);
+            let (path, span) = json_path_at(text, offset);
             let msg = e.to_string();
             let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-            let (message, hint, span) = match e.classify() {
-                serde_json::error::Category::Data => {
-                    let span = span.unwrap_or((offset, offset));
-                    let snippet = text.get(span.0..span.1).unwrap_or("");
-                    let (m, h) = data_message(&msg, format, &mut path, snippet);
-                    (m, h, span)
-                }
-                _ => {
-                    let (m, h) = json_syntax_message(&msg);
-                    (m, h, (offset, offset))
-                }
-            };
-            Diagnostics(vec![loc.at_span(&path, span, message, hint)])
+            if e.classify() == serde_json::error::Category::Data {
+                let span = span.unwrap_or((offset, offset));
+                return Diagnostics(data_error(&loc, format, &msg, path, span));
+            }
+            let (message, hint) = json_syntax_message(&msg);
+            Diagnostics(vec![loc.at_span(&path, (offset, offset), message, hint)])
         }),
     }
 }
@@ -349,6 +379,234 @@ fn offset_of_line_col(text: &str, line: usize, column: usize) -> usize {
         offset += l.len();
     }
     text.len()
+}
+
+/// A data error (wrong type, unknown or missing field, ...) at `path`: in plain words, with
+/// every missing field of that table at once.
+fn data_error(
+    loc: &Locator,
+    format: Format,
+    msg: &str,
+    mut path: Vec<Seg>,
+    span: (usize, usize),
+) -> Vec<Diagnostic> {
+    if let Some(d) = list_instead_of_table(loc, format, msg, &path, span) {
+        return vec![d];
+    }
+    let snippet = loc.text().get(span.0..span.1).unwrap_or("");
+    let (message, hint) = data_message(msg, format, &mut path, snippet);
+    if msg.trim().starts_with("missing field")
+        && let Some((_, table)) = path.split_last()
+    {
+        let section = match table.first() {
+            Some(Seg::Key(k)) => k.as_str(),
+            _ => "",
+        };
+        let missing: Vec<Diagnostic> = required_fields(table)
+            .iter()
+            .filter(|f| !loc.has(&[table, &[Seg::Key(f.to_string())]].concat()))
+            .map(|f| {
+                let at = [table, &[Seg::Key(f.to_string())]].concat();
+                let hint = missing_field_hint(format, section, f);
+                loc.at_span(&at, span, format!("the field `{f}` is missing"), Some(hint))
+            })
+            .collect();
+        if !missing.is_empty() {
+            return missing;
+        }
+    }
+    vec![loc.at_span(&path, span, message, hint)]
+}
+
+/// The fields a table at `path` must have (those without a default in `model.rs`; a test
+/// compares this with the JSON Schema).
+fn required_fields(path: &[Seg]) -> &'static [&'static str] {
+    let key = |n: usize| match path.get(n) {
+        Some(Seg::Key(k)) => k.as_str(),
+        Some(Seg::Index(_)) => "[]",
+        None => "",
+    };
+    match (path.len(), key(0), key(2)) {
+        (0, ..) => &["id", "version", "valid_from", "owner", "title"],
+        (2, "inputs", _) => &["kind", "label"],
+        (4, "inputs", "choices") => &["id", "label"],
+        (2, "parameters", _) => &["value", "label", "status"],
+        (2, "derived", _) => &["expr"],
+        (2, "factors", _) => &["label", "direction", "weight", "scaling"],
+        (3, "factors", "scaling") => &["worst", "best"],
+        (2, "presets", _) => &["label", "weights"],
+        (2, "events", _) => &["label", "name", "set"],
+        (2, "reflection", _) => &["question"],
+        (2, "options", _) => &["label"],
+        (2, "sources", _) => &["id", "title", "url", "date"],
+        (2, "contacts", _) => &["kind", "label", "value"],
+        _ => &[],
+    }
+}
+
+/// `[[options]]` with an `id` in each (the shape of `[[sources]]`) where a table of options
+/// keyed by id belongs: show the `[options.<id>]` form.
+fn list_instead_of_table(
+    loc: &Locator,
+    format: Format,
+    msg: &str,
+    path: &[Seg],
+    span: (usize, usize),
+) -> Option<Diagnostic> {
+    if !msg.trim().starts_with("invalid type: sequence") {
+        return None;
+    }
+    let Some(Seg::Key(section)) = path.first() else {
+        return None;
+    };
+    let one = match section.as_str() {
+        "inputs" => "question",
+        "parameters" => "parameter",
+        "derived" => "derived value",
+        "factors" => "factor",
+        "presets" => "preset",
+        "events" => "event",
+        "reflection" => "reflection question",
+        "options" => "option",
+        _ => return None,
+    };
+    let first_id = [
+        Seg::Key(section.clone()),
+        Seg::Index(0),
+        Seg::Key("id".into()),
+    ];
+    let id = if loc.has(&first_id) {
+        let (s, e) = loc.span(&first_id);
+        let raw = loc.text().get(s..e).unwrap_or("");
+        raw.trim_matches(|c| c == '"' || c == '\'').to_string()
+    } else {
+        "week".to_string()
+    };
+    let id = if is_identifier(&id) {
+        id
+    } else {
+        "week".into()
+    };
+    let (message, hint) = match format {
+        Format::Toml => (
+            format!(
+                "`[[{section}]]` makes a list, but `{section}` is a table: one `[{section}.<id>]` per {one}"
+            ),
+            format!("write `[{section}.{id}]` instead of `[[{section}]]` with `id = \"{id}\"`"),
+        ),
+        Format::Json => (
+            format!(
+                "`{section}` must be an object with one member per {one}, keyed by its id, not a list"
+            ),
+            format!(
+                "write `\"{section}\": {{\"{id}\": {{...}}}}` instead of a list with `\"id\": \"{id}\"`"
+            ),
+        ),
+    };
+    Some(loc.at_span(&path[..1], span, message, Some(hint)))
+}
+
+/// TOML syntax errors with a likelier cause than the parser can see: a JSON file named
+/// `.toml`, a decimal comma, a look-alike letter in a key.
+#[cfg(feature = "toml")]
+fn toml_syntax_special(
+    loc: &Locator,
+    text: &str,
+    span: (usize, usize),
+    msg: &str,
+) -> Option<Diagnostic> {
+    // The first line that is not blank or a comment.
+    let first = text
+        .split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line))
+        })
+        .find(|(_, l)| {
+            let t = l.trim_start_matches('\u{feff}').trim();
+            !t.is_empty() && !t.starts_with('#')
+        });
+    if let Some((start, line)) = first
+        && line
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('{')
+    {
+        let at = start + line.find('{').unwrap_or(0);
+        return Some(loc.at_span(
+            &[],
+            (at, at + 1),
+            "the file looks like JSON (it starts with `{`), but its name ends in .toml",
+            Some("rename it to definition.json, or write the definition in TOML".into()),
+        ));
+    }
+    let at = span.0.min(text.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[line_start..line_end];
+    if let Some((value, start)) = decimal_comma(line) {
+        let start = line_start + start;
+        return Some(loc.at_span(
+            &loc.path_at_toml(start, true),
+            (start, start + value.len()),
+            format!("`{value}` has a decimal comma"),
+            Some(format!("use a decimal point: {}", value.replace(',', "."))),
+        ));
+    }
+    if msg.trim().starts_with("invalid unquoted key") {
+        return lookalike_key(loc, text, line_start, at);
+    }
+    None
+}
+
+/// `key = 2,50` (a number with a decimal comma): the value and its offset in the line.
+#[cfg(feature = "toml")]
+fn decimal_comma(line: &str) -> Option<(&str, usize)> {
+    let (_, after) = line.split_once('=')?;
+    let value = after.split('#').next()?.trim();
+    let (whole, fraction) = value.split_once(',')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let whole_digits = whole.strip_prefix('-').unwrap_or(whole);
+    if !(digits(whole_digits) && digits(fraction)) {
+        return None;
+    }
+    let start = line.len() - after.len() + after.find(value)?;
+    Some((value, start))
+}
+
+/// A key with a character that is not ASCII (`[options.tickеts]` with a Cyrillic `е`): name
+/// the character, suggest the ASCII key, and for a table header name the table it is in.
+#[cfg(feature = "toml")]
+fn lookalike_key(loc: &Locator, text: &str, line_start: usize, at: usize) -> Option<Diagnostic> {
+    let part = |c: char| c.is_alphanumeric() || c == '_' || c == '-' || !c.is_ascii();
+    let line = &text[line_start..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let offset = at - line_start;
+    let start = line[..offset]
+        .rfind(|c: char| !part(c))
+        .map_or(0, |i| i + 1);
+    let end = line[offset..]
+        .find(|c: char| !part(c) || c.is_whitespace())
+        .map_or(line.len(), |i| offset + i);
+    let word = line[start..end].trim();
+    let (character, ascii) = crate::diag::non_ascii(word)?;
+    let header = line.trim_start().starts_with('[');
+    let path = if header {
+        let inner = line[..start].trim_start().trim_start_matches('[');
+        crate::diag::split_dotted_key(inner.trim_end_matches('.')).unwrap_or_default()
+    } else {
+        loc.path_at_toml(at, true)
+    };
+    Some(loc.at_span(
+        &path,
+        (line_start + start, line_start + end),
+        format!("{character} in `{word}` is not an ASCII letter: keys and ids use only a-z, 0-9, `_` and `-`"),
+        Some(match ascii {
+            Some(a) => format!("write `{a}`"),
+            None => "retype the key with ASCII letters".into(),
+        }),
+    ))
 }
 
 /// A short, one-line quote of the text at an error.
@@ -783,6 +1041,20 @@ fn data_message(
         && let Some(cut) = rest.rfind(", expected ")
     {
         let found_raw = &rest[..cut];
+        // toml: a whole number beyond 64 bits (`integer `N` as i128`).
+        if let Some(n) = found_raw.strip_prefix("integer `").and_then(|n| {
+            n.strip_suffix("` as i128")
+                .or_else(|| n.strip_suffix("` as u128"))
+        }) {
+            return (
+                format!(
+                    "{n} is too large for a whole number in TOML (at most 9223372036854775807)"
+                ),
+                Some(format!(
+                    "write it as a decimal number, `{n}.0`, or use a smaller number"
+                )),
+            );
+        }
         let expected_raw = &rest[cut + ", expected ".len()..];
         let expected = describe_expected(expected_raw, format);
         let mut found = describe_found(found_raw, format);
@@ -849,6 +1121,19 @@ fn data_message(
         return (format!("the value must be {expected}, not {found}"), hint);
     }
     (msg.to_string(), None)
+}
+
+/// A name or id with a character that is not ASCII (often a look-alike letter): which
+/// character, and the name in ASCII when there is one.
+fn non_ascii_name(name: &str, what: &str) -> Option<(String, Option<String>)> {
+    let (character, ascii) = crate::diag::non_ascii(name)?;
+    Some((
+        format!("`{name}` is not a valid {what}: {character} is not an ASCII letter"),
+        match ascii {
+            Some(a) => Some(format!("write `{a}`")),
+            None => Some("use only a-z, 0-9 and `_`".into()),
+        },
+    ))
 }
 
 /// Words a name may not be: the expression language's keywords and function names (a function
@@ -950,6 +1235,9 @@ fn too_large(def: &Definition, loc: &Locator) -> Result<(), Diagnostics> {
 struct Checker<'a, 'l> {
     loc: &'l Locator<'a>,
     errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+    /// The option ids: `week.cost` in a formula is an option's value (see `expr_error_at`).
+    option_ids: HashSet<String>,
 }
 
 impl Checker<'_, '_> {
@@ -991,12 +1279,14 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn expr_error(&mut self, path: &[&str], e: &expr::ExprError) {
-        self.expr_error_at(&path_of(path), e);
+    fn expr_error(&mut self, path: &[&str], src: &str, e: &expr::ExprError) {
+        self.expr_error_at(&path_of(path), src, e);
     }
 
     /// An expression error, located at the offending part inside the string at `p`.
-    fn expr_error_at(&mut self, p: &[Seg], e: &expr::ExprError) {
+    fn expr_error_at(&mut self, p: &[Seg], src: &str, e: &expr::ExprError) {
+        let dotted = self.option_value(src, e);
+        let e = dotted.as_ref().unwrap_or(e);
         let p = p.to_vec();
         let start = self.loc.offset_in_string(&p, e.start);
         let end = self.loc.offset_in_string(&p, e.end.max(e.start));
@@ -1004,6 +1294,34 @@ impl Checker<'_, '_> {
             .loc
             .at_span(&p, (start, end), e.message.clone(), e.hint.clone());
         self.errors.push(d);
+    }
+
+    /// `week.cost` in a formula, where `week` is an option: the lexer only sees an unexpected
+    /// `.`; say that an option's value cannot be used there.
+    fn option_value(&self, src: &str, e: &expr::ExprError) -> Option<expr::ExprError> {
+        if e.message != "unexpected `.`" {
+            return None;
+        }
+        let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+        let before = src.get(..e.start)?;
+        let start = before.rfind(|c| !word(c)).map_or(0, |i| i + 1);
+        let option = &before[start..];
+        if !self.option_ids.contains(option) {
+            return None;
+        }
+        let after = src.get(e.end..)?;
+        let end = e.end + after.find(|c| !word(c)).unwrap_or(after.len());
+        Some(expr::ExprError {
+            start,
+            end,
+            message: format!(
+                "an option's value cannot be used in a formula (`{}` is a value of the option `{option}`)",
+                &src[start..end]
+            ),
+            hint: Some(
+                "compute it under [derived] and use that name here and in the option".into(),
+            ),
+        })
     }
 }
 
@@ -1063,14 +1381,26 @@ fn input_type(i: usize, kind: InputKind) -> Type {
     }
 }
 
-fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
+/// Which checks [`compile`] runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Checks {
+    All,
+    /// Not the formulas that can fail ([`Advisor::parse_built_in`]).
+    SkipDomain,
+}
+
+fn compile(def: Definition, loc: &Locator<'_>, checks: Checks) -> Result<Advisor, Diagnostics> {
     let mut c = Checker {
         loc,
         errors: Vec::new(),
+        warnings: warnings(&def, loc),
+        option_ids: def.options.keys().cloned().collect(),
     };
 
     // ---- metadata ----
-    if !is_id(&def.id) {
+    if let Some((message, hint)) = non_ascii_name(&def.id, "id") {
+        c.err(&["id"], message, hint);
+    } else if !is_id(&def.id) {
         c.err(
             &["id"],
             format!("`{}` is not a valid id", def.id),
@@ -1155,7 +1485,9 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
         ("derived", "a derived value", def.derived.keys().collect()),
     ] {
         for name in names {
-            if !is_identifier(name) {
+            if let Some((message, hint)) = non_ascii_name(name, "name") {
+                c.err_key(&[section, name], message, hint);
+            } else if !is_identifier(name) {
                 c.err_key(
                     &[section, name],
                     format!("`{name}` is not a valid name"),
@@ -1185,7 +1517,9 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
         ("options", def.options.keys().collect()),
     ] {
         for name in names {
-            if !is_identifier(name) {
+            if let Some((message, hint)) = non_ascii_name(name, "id") {
+                c.err_key(&[section, name], message, hint);
+            } else if !is_identifier(name) {
                 c.err_key(
                     &[section, name],
                     format!("`{name}` is not a valid id"),
@@ -1206,6 +1540,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
         c.text(&p("help"), &d.help, false);
         c.text(&p("unit"), &d.unit, false);
         c.text(&p("unit_one"), &d.unit_one, false);
+        c.text(&p("short"), &d.short, false);
         let errors_before = c.errors.len();
         let numeric = matches!(d.kind, InputKind::Integer | InputKind::Number);
         let kind_name = match d.kind {
@@ -1277,13 +1612,25 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                     }
                 };
                 let mut ok = true;
-                if !(min.is_finite() && max.is_finite() && step.is_finite()) {
-                    c.err(
-                        &p("min"),
-                        "min, max and step must be ordinary numbers",
-                        None,
-                    );
-                    ok = false;
+                for (f, v, example) in [("min", min, 0), ("max", max, 40), ("step", step, 1)] {
+                    if !v.is_finite() {
+                        c.err(
+                            &p(f),
+                            format!(
+                                "`{f}` must be an ordinary number, not {}",
+                                format!("{v}").to_lowercase()
+                            ),
+                            Some(format!(
+                                "e.g. `{f} = {example}`: inf and nan are not allowed"
+                            )),
+                        );
+                        ok = false;
+                    }
+                }
+                if !ok {
+                    inputs.push(input);
+                    input_ok.push(false);
+                    continue;
                 }
                 if d.kind == InputKind::Integer {
                     for (f, v) in [("min", min), ("max", max), ("step", step)] {
@@ -1330,6 +1677,17 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                     ok = false;
                 }
                 let default = match &d.default {
+                    Some(Scalar::Number(v)) if !v.is_finite() => {
+                        c.err(
+                            &p("default"),
+                            format!(
+                                "the default must be an ordinary number, not {}",
+                                format!("{v}").to_lowercase()
+                            ),
+                            Some(format!("choose a default from {min} to {max}")),
+                        );
+                        None
+                    }
                     Some(Scalar::Number(v)) => Some(*v),
                     Some(other) => {
                         c.err(
@@ -1592,7 +1950,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                     e.hint =
                         Some("`visible_if` may only use questions asked before this one".into());
                 }
-                c.expr_error(&path, &e);
+                c.expr_error(&path, src, &e);
             }
         }
     }
@@ -1604,16 +1962,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
         .enumerate()
         .map(|(k, id)| (id.as_str(), k))
         .collect();
-    // The path of a derived value's expression: `derived.x` or, for a table, `derived.x.expr`.
-    let expr_path = |id: &str| -> Vec<Seg> {
-        let table = path_of(&["derived", id]);
-        let expr = path_of(&["derived", id, "expr"]);
-        if loc.span(&expr) != loc.span(&table) {
-            expr
-        } else {
-            table
-        }
-    };
+    let expr_path = |id: &str| derived_path(loc, id);
     let mut asts = Vec::new();
     let mut deps: Vec<Vec<usize>> = Vec::new();
     for (id, d) in &def.derived {
@@ -1628,7 +1977,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                 asts.push(Some(ast));
             }
             Err(e) => {
-                c.expr_error_at(&expr_path(id), &e);
+                c.expr_error_at(&expr_path(id), &d.expr, &e);
                 deps.push(Vec::new());
                 asts.push(None);
             }
@@ -1704,7 +2053,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                     expr: e,
                 });
             }
-            Err(e) => c.expr_error_at(&expr_path(id), &e),
+            Err(e) => c.expr_error_at(&expr_path(id), src, &e),
         }
     }
     // Derived values that could not be compiled; expressions that use them are skipped.
@@ -1815,7 +2164,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                 &path,
                 format!("the factor `{cf}` is not an amount in euro"),
                 Some(
-                    "`cost_factor` must name a factor with `format = \"euro\"`: the cost per month"
+                    "`cost_factor` must name a factor with `format = \"euro\"`: the cost per period of `per` in [analysis] (a month unless set)"
                         .into(),
                 ),
             ),
@@ -2012,7 +2361,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                     match expr::compile_str(src, &scope, Some(Type::Bool)) {
                         Ok(e) => Some(e),
                         Err(e) => {
-                            c.expr_error(&p("eligible_if"), &e);
+                            c.expr_error(&p("eligible_if"), src, &e);
                             None
                         }
                     }
@@ -2055,7 +2404,7 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
                 Some(src) if c.full() || uses_broken(&src.0) => {}
                 Some(src) => match expr::compile_str(&src.0, &scope, Some(Type::Number)) {
                     Ok(e) => values.push(e),
-                    Err(e) => c.expr_error(&["options", id, "values", fid], &e),
+                    Err(e) => c.expr_error(&["options", id, "values", fid], &src.0, &e),
                 },
             }
         }
@@ -2141,41 +2490,134 @@ fn compile(def: Definition, loc: &Locator<'_>) -> Result<Advisor, Diagnostics> {
         });
     }
 
-    if !c.errors.is_empty() {
-        // Report in document order.
-        let many = c.full();
-        c.errors.sort_by_key(|d| (d.span.0, d.line, d.column));
-        c.errors.dedup();
-        if many {
-            c.errors.truncate(MAX_ERRORS);
-            let last = c.errors.last().map_or((0, 0), |d| d.span);
-            let note = loc.at_span(
-                &[],
-                last,
-                format!("there are more problems; only the first {MAX_ERRORS} are shown"),
-                Some("fix these and check again".into()),
-            );
-            c.errors.push(note);
+    if c.errors.is_empty() {
+        let derived = derived
+            .into_iter()
+            .map(|d| d.expect("all derived compiled when no errors"))
+            .collect();
+        let advisor = Advisor {
+            def,
+            inputs,
+            params,
+            derived,
+            derived_order: order,
+            factors,
+            presets,
+            options,
+            events,
+            contacts,
+            cost_factor,
+            warnings: Vec::new(),
+        };
+        // Formulas that can fail for some answer (only once everything compiled).
+        if checks == Checks::All {
+            c.errors = crate::domain::check(&advisor, loc, &|id| derived_path(loc, id));
         }
-        return Err(Diagnostics(c.errors));
+        if c.errors.is_empty() {
+            let mut warnings = c.warnings;
+            warnings.sort_by_key(|d| (d.span.0, d.line, d.column));
+            return Ok(Advisor {
+                warnings,
+                ..advisor
+            });
+        }
     }
-    let derived = derived
-        .into_iter()
-        .map(|d| d.expect("all derived compiled when no errors"))
-        .collect();
-    Ok(Advisor {
-        def,
-        inputs,
-        params,
-        derived,
-        derived_order: order,
-        factors,
-        presets,
-        options,
-        events,
-        contacts,
-        cost_factor,
-    })
+    // Report in document order.
+    let many = c.full();
+    c.errors.sort_by_key(|d| (d.span.0, d.line, d.column));
+    c.errors.dedup();
+    if many {
+        c.errors.truncate(MAX_ERRORS);
+        let last = c.errors.last().map_or((0, 0), |d| d.span);
+        let note = loc.at_span(
+            &[],
+            last,
+            format!("there are more problems; only the first {MAX_ERRORS} are shown"),
+            Some("fix these and check again".into()),
+        );
+        c.errors.push(note);
+    }
+    Err(Diagnostics(c.errors))
+}
+
+/// What `check` warns about in a definition that is valid but will read badly.
+fn warnings(def: &Definition, loc: &Locator) -> Vec<Diagnostic> {
+    let mut out = shared_units(def, loc);
+    for (id, _) in def
+        .options
+        .iter()
+        .filter(|(id, _)| def.inputs.contains_key(*id))
+    {
+        out.push(loc.at_key(
+            &path_of(&["options", id]),
+            format!("the option `{id}` has the same id as the question `{id}`"),
+            Some(format!(
+                "rename one of them, so that `{id}` means one thing in messages and test cases"
+            )),
+        ));
+    }
+    out
+}
+
+/// Number questions with the same unit (in Dutch or in English; two without a unit count as
+/// the same, as the sentences count them: `explain::shares_unit`) and no `short`: the generated
+/// sentences about them ("Bij 2 ritten per week of minder ...") cannot tell them apart. One
+/// warning per group, at the unit of its second question (at the question, without a unit).
+fn shared_units(def: &Definition, loc: &Locator) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut reported: Vec<Vec<&str>> = Vec::new();
+    for lang in Lang::ALL {
+        let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+        for (id, d) in &def.inputs {
+            let numeric = matches!(d.kind, InputKind::Integer | InputKind::Number);
+            let unit = d.unit.get(lang).trim();
+            if !numeric || !d.short.is_empty() {
+                continue;
+            }
+            match groups
+                .iter_mut()
+                .find(|(u, _)| u.eq_ignore_ascii_case(unit))
+            {
+                Some((_, ids)) => ids.push(id),
+                None => groups.push((unit, vec![id])),
+            }
+        }
+        for (unit, ids) in groups {
+            if ids.len() < 2 || reported.contains(&ids) {
+                continue;
+            }
+            let names: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+            let names = match names.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+                _ => names.join(""),
+            };
+            let (place, same) = match unit {
+                "" => (path_of(&["inputs", ids[1]]), "have no unit".to_string()),
+                unit => (
+                    path_of(&["inputs", ids[1], "unit"]),
+                    format!("have the same unit ({unit})"),
+                ),
+            };
+            out.push(loc.at(
+                &place,
+                format!("{names} {same} and no `short`: the sentences about them read alike"),
+                Some("give each question a short name for those sentences, e.g. `short = { nl = \"ritten voor 9 uur\", en = \"trips before 9\" }`".into()),
+            ));
+            reported.push(ids);
+        }
+    }
+    out
+}
+
+/// The path of a derived value's expression: `derived.x` or, for a table, `derived.x.expr`.
+fn derived_path(loc: &Locator, id: &str) -> Vec<Seg> {
+    let table = path_of(&["derived", id]);
+    let expr = path_of(&["derived", id, "expr"]);
+    if loc.span(&expr) != loc.span(&table) {
+        expr
+    } else {
+        table
+    }
 }
 
 /// The value a life event gives input `inp`, in the slot encoding (number, choice index, 1/0),

@@ -3,9 +3,14 @@
 //! `docs/definition-format.md`.
 //!
 //! - **Tipping points** of a numeric input: every value in its range where the best option
-//!   changes. Inputs with at most [`EXACT_GRID_LIMIT`] values on their step grid are evaluated at
-//!   every value (exact); finer inputs are sampled on a grid and every bracket where the best
-//!   option differs is narrowed by bisection to the step (or 1e-6 of the range).
+//!   changes, as the first step value with the new advice (see [`Method`]). Inputs with at
+//!   most [`EXACT_GRID_LIMIT`] values on their step grid are evaluated at every value (exact).
+//!   On a finer grid, where every score is piecewise linear in the input, the values where the
+//!   best option can change are computed in closed form (`analysis/exact.rs`) and the step
+//!   values next to them evaluated (exact); otherwise the grid is sampled and every bracket
+//!   where the best option differs is bisected to one step (each point exact, but a stretch
+//!   narrower than two samples can be missed). A value where the evaluation fails is never a
+//!   tipping point.
 //! - **Weight stability**: with the score linear in each normalised weight share `t` (the other
 //!   weights rescaled proportionally), the interval of `t` in which the best option stays best is
 //!   found in closed form (Triantaphyllou & Sanchez 1997).
@@ -17,6 +22,11 @@
 use crate::advisor::Advisor;
 use crate::eval::{Evaluation, Scenario};
 use crate::model::InputKind;
+
+mod exact;
+mod sweep;
+
+use sweep::Grid;
 
 /// Inputs with at most this many values on their step grid are analysed at every value.
 pub const EXACT_GRID_LIMIT: usize = 4001;
@@ -37,6 +47,22 @@ pub struct TippingPoint {
     pub from: Option<usize>,
     /// Best option at `at` (None: no eligible option there).
     pub to: Option<usize>,
+}
+
+/// How the tipping points of a numeric input are found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// At most [`EXACT_GRID_LIMIT`] steps: the advice at every step value (exact).
+    EveryStep,
+    /// A finer grid on which every score is piecewise linear in the input: the values where
+    /// the best option may change are computed, and the step values next to them evaluated
+    /// (exact).
+    ClosedForm,
+    /// A finer grid with a score that is not piecewise linear (or a hidden question, or one
+    /// that decides whether another is asked): [`SAMPLES`] samples, then bisection to one
+    /// step. Each tipping point found is exact, but a stretch of advice narrower than the
+    /// distance between two samples can be missed.
+    Sampled,
 }
 
 /// The best option for another value of a choice or yes/no input.
@@ -86,16 +112,20 @@ pub enum Nearest {
     Input { input: usize, at: f64 },
     /// An end of a weight interval.
     Weight { factor: usize, share: f64 },
+    /// An exact tie: `option` (the runner-up) scores the same as the advice, which is first
+    /// only by the order of the definition.
+    Tie { option: usize },
 }
 
 /// The margin of the advice.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Margin {
     /// Smallest relative change (0..=1) that flips the advice; None if nothing flips it.
+    /// 0 for an exact tie.
     pub value: Option<f64>,
     /// What flips it at that distance.
     pub nearest: Option<Nearest>,
-    /// True when `value` is below the borderline threshold.
+    /// True when `value` is below the borderline threshold, and always for an exact tie.
     pub borderline: bool,
 }
 
@@ -118,6 +148,13 @@ pub struct Analysis {
     /// lead; negative when the factor favours the runner-up).
     pub contributions: Vec<f64>,
 }
+
+/// An evaluation that failed (e.g. a division by zero). It is never a tipping point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Failed;
+
+/// The best option at one value (None: no option is possible there), or a failure.
+type Outcome = Result<Option<usize>, Failed>;
 
 /// What must be re-evaluated when one input changes (everything else keeps its value).
 #[derive(Clone, Debug, Default)]
@@ -252,6 +289,9 @@ fn plan_for_input(a: &Advisor, deps: &Dependencies, i: usize) -> InputPlan {
 /// Reusable analysis state (buffers), so repeated analyses do not allocate per evaluation.
 pub struct Analyzer<'a> {
     advisor: &'a Advisor,
+    /// Parameter values that replace the definition's (one per parameter), e.g. a test case's
+    /// `parameters`; None: the definition's values.
+    params: Option<Vec<f64>>,
     ev: Evaluation,
     sc: Scenario,
     plans: Vec<InputPlan>,
@@ -271,6 +311,7 @@ impl<'a> Analyzer<'a> {
             .collect();
         Analyzer {
             advisor,
+            params: None,
             ev: advisor.empty_evaluation(),
             sc: advisor.default_scenario(),
             plans,
@@ -278,6 +319,22 @@ impl<'a> Analyzer<'a> {
             base_score: Vec::new(),
             base_scaled: Vec::new(),
         }
+    }
+
+    /// An analyzer for `advisor` that evaluates with `params` (one value per parameter, in
+    /// definition order) instead of the definition's parameter values, as
+    /// [`Advisor::evaluate_into`] does with `Some(params)`.
+    pub fn with_parameters(advisor: &'a Advisor, params: &[f64]) -> Analyzer<'a> {
+        let mut an = Analyzer::new(advisor);
+        an.params = Some(params.to_vec());
+        an
+    }
+
+    /// Evaluates `sc` into `ev` with this analyzer's parameter values.
+    fn evaluate(&self, sc: &Scenario, ev: &mut Evaluation) -> bool {
+        self.advisor
+            .evaluate_into(sc, self.params.as_deref(), ev)
+            .is_ok()
     }
 
     /// Prepares incremental evaluation of input `i` around scenario `base`: evaluates `base`
@@ -291,7 +348,7 @@ impl<'a> Analyzer<'a> {
         let cached = self.base.as_ref().is_some_and(|(sc, _)| sc == base);
         if !cached {
             let mut ev = self.advisor.empty_evaluation();
-            if self.advisor.evaluate_into(base, None, &mut ev).is_err() {
+            if !self.evaluate(base, &mut ev) {
                 self.base = None;
                 return false;
             }
@@ -316,22 +373,24 @@ impl<'a> Analyzer<'a> {
 
     /// Best option with input `i` at `v`, re-evaluating only what depends on `i`. The work
     /// buffers must come from [`Analyzer::begin_input`] for the same input.
-    fn best_incremental(&mut self, i: usize, v: f64) -> Option<usize> {
+    fn best_incremental(&mut self, i: usize, v: f64) -> Outcome {
         let a = self.advisor;
         let plan = &self.plans[i];
         let ev = &mut self.ev;
         ev.slots[i] = v;
         for &k in &plan.derived {
-            ev.slots[a.derived_slot(k)] = a.derived[k].expr.eval(&ev.slots).ok()?;
+            ev.slots[a.derived_slot(k)] = a.derived[k].expr.eval(&ev.slots).map_err(|_| Failed)?;
         }
         for &o in &plan.eligibility {
-            let e = a.options[o].eligible_if.as_ref()?;
-            ev.options[o].eligible = e.eval(&ev.slots).ok()? != 0.0;
+            let Some(e) = a.options[o].eligible_if.as_ref() else {
+                continue;
+            };
+            ev.options[o].eligible = e.eval(&ev.slots).map_err(|_| Failed)? != 0.0;
         }
         for &(o, f) in &plan.cells {
             let r = &mut ev.options[o];
             r.values[f] = if r.eligible {
-                a.options[o].values[f].eval(&ev.slots).ok()?
+                a.options[o].values[f].eval(&ev.slots).map_err(|_| Failed)?
             } else {
                 0.0
             };
@@ -379,97 +438,59 @@ impl<'a> Analyzer<'a> {
                 best = Some((o, key));
             }
         }
-        best.map(|b| b.0)
+        Ok(best.map(|b| b.0))
     }
 
-    /// Best option when input `i` has value `v` (other answers from `base`); None when no
-    /// option is eligible or the evaluation fails there.
-    fn best_with(&mut self, base: &Scenario, i: usize, v: f64) -> Option<usize> {
+    /// Best option when input `i` has value `v` (other answers from `base`), evaluated in full.
+    fn best_with(&mut self, base: &Scenario, i: usize, v: f64) -> Outcome {
         self.sc.inputs.clone_from(&base.inputs);
         self.sc.weights.clone_from(&base.weights);
         self.sc.inputs[i] = v;
-        match self.advisor.evaluate_into(&self.sc, None, &mut self.ev) {
-            Ok(()) => self.ev.best(),
-            Err(_) => None,
+        match self
+            .advisor
+            .evaluate_into(&self.sc, self.params.as_deref(), &mut self.ev)
+        {
+            Ok(()) => Ok(self.ev.best()),
+            Err(_) => Err(Failed),
         }
     }
 
-    /// All tipping points of numeric input `i`.
+    /// All tipping points of numeric input `i`, around scenario `base`.
+    ///
+    /// A value where the evaluation fails (e.g. a division by zero) is never a tipping point:
+    /// it keeps the advice of the last value before it that evaluates, so a change across
+    /// such values is reported at the first value after them that evaluates again.
     pub fn tipping_points(&mut self, base: &Scenario, i: usize) -> Vec<TippingPoint> {
-        let inp = &self.advisor.inputs[i];
-        let (min, max, step) = (inp.min, inp.max, inp.step);
-        let steps = ((max - min) / step).round() as usize;
-        let mut out = Vec::new();
+        let grid = Grid::of(self.advisor, i);
         let incremental = self.begin_input(base, i);
-        let best = |this: &mut Self, v: f64| {
-            if incremental {
-                this.best_incremental(i, v)
-            } else {
-                this.best_with(base, i, v)
-            }
+        match self.plan_method(i, &grid, incremental) {
+            (Method::EveryStep, _) => self.every_step(base, &grid, incremental),
+            (Method::ClosedForm, Some(c)) => self.at_candidates(base, &grid, &c),
+            _ => self.sampled(base, &grid, incremental),
+        }
+    }
+
+    /// How the tipping points of numeric input `i` around scenario `base` are found: at every
+    /// step, in closed form, or by sampling and bisection (see [`Method`]).
+    pub fn method(&mut self, base: &Scenario, i: usize) -> Method {
+        let grid = Grid::of(self.advisor, i);
+        let incremental = self.begin_input(base, i);
+        self.plan_method(i, &grid, incremental).0
+    }
+
+    /// The method, and for the closed form its candidate values.
+    fn plan_method(&self, i: usize, g: &Grid, incremental: bool) -> (Method, Option<Vec<f64>>) {
+        if g.steps < EXACT_GRID_LIMIT {
+            return (Method::EveryStep, None);
+        }
+        let candidates = match &self.base {
+            Some((_, ev)) if incremental => exact::candidates(self.advisor, &self.plans[i], ev, i),
+            _ => None,
         };
-        if steps < EXACT_GRID_LIMIT {
-            let mut prev = best(self, min);
-            for k in 1..=steps {
-                let v = grid_value(min, step, k, max);
-                let cur = best(self, v);
-                if cur != prev {
-                    out.push(TippingPoint {
-                        input: i,
-                        at: v,
-                        from: prev,
-                        to: cur,
-                    });
-                }
-                prev = cur;
-            }
-            return out;
+        match candidates {
+            Some(c) => (Method::ClosedForm, Some(c)),
+            None => (Method::Sampled, None),
         }
-        // Fine grid: sample, then bisect each bracket to the step (and to 1e-6 of the range).
-        let tol = step.max((max - min) * 1e-6);
-        let mut x0 = min;
-        let mut b0 = best(self, x0);
-        for k in 1..=SAMPLES {
-            let x1 = if k == SAMPLES {
-                max
-            } else {
-                snap(min + (max - min) * k as f64 / SAMPLES as f64, min, step)
-            };
-            let b1 = best(self, x1);
-            // Several flips may lie in one sample interval: bisect from the left, and go on
-            // from each point found until the best option is the one at the right end. Each
-            // round moves the left end forward by at least one step, so this ends. Bisection
-            // evaluates in full, as the page does, so an exact tie breaks the same way.
-            let (mut left, mut from) = (x0, b0);
-            while from != b1 {
-                let (mut lo, mut hi) = (left, x1);
-                while hi - lo > tol {
-                    let mid = snap((lo + hi) / 2.0, min, step);
-                    if mid <= lo || mid >= hi {
-                        break;
-                    }
-                    if self.best_with(base, i, mid) == from {
-                        lo = mid
-                    } else {
-                        hi = mid
-                    }
-                }
-                let to = self.best_with(base, i, hi);
-                out.push(TippingPoint {
-                    input: i,
-                    at: hi,
-                    from,
-                    to,
-                });
-                if hi >= x1 {
-                    break;
-                }
-                (left, from) = (hi, to);
-            }
-            x0 = x1;
-            b0 = b1;
-        }
-        out
     }
 
     /// The full analysis of scenario `sc`. `borderline` is the margin below which the advice is
@@ -495,12 +516,14 @@ impl<'a> Analyzer<'a> {
                         if v == ev.slots[i] {
                             continue;
                         }
-                        let b = self.best_with(sc, i, v);
-                        what_ifs.push(WhatIf {
-                            input: i,
-                            value: v,
-                            best: b,
-                        });
+                        // A value that fails to evaluate gives no what-if.
+                        if let Ok(b) = self.best_with(sc, i, v) {
+                            what_ifs.push(WhatIf {
+                                input: i,
+                                value: v,
+                                best: b,
+                            });
+                        }
                     }
                 }
             }
@@ -555,13 +578,19 @@ impl<'a> Analyzer<'a> {
                 consider(weight_change(wi.share, end), nearest);
             }
         }
-        let margin = match nearest {
-            Some((d, n)) => Margin {
+        let margin = match (tied(ev, best, runner_up), nearest) {
+            // An exact tie: the smallest change in the runner-up's favour flips the advice.
+            (Some(r), _) => Margin {
+                value: Some(0.0),
+                nearest: Some(Nearest::Tie { option: r }),
+                borderline: true,
+            },
+            (None, Some((d, n))) => Margin {
                 value: Some(d),
                 nearest: Some(n),
                 borderline: d < borderline,
             },
-            None => Margin {
+            (None, None) => Margin {
                 value: None,
                 nearest: None,
                 borderline: false,
@@ -579,6 +608,14 @@ impl<'a> Analyzer<'a> {
     }
 }
 
+/// The runner-up when it scores exactly the same as the best option: the same bucket of
+/// [`crate::eval::SCORE_TIE`], as the ranking compares them.
+pub fn tied(ev: &Evaluation, best: Option<usize>, runner_up: Option<usize>) -> Option<usize> {
+    let (b, r) = (best?, runner_up?);
+    let key = |o: usize| crate::eval::score_key(ev.options[o].score);
+    (key(b) == key(r)).then_some(r)
+}
+
 /// Relative change of a factor's (raw) weight, the other weights kept, that moves its share
 /// from `t` to `t_end`: `w'/w - 1` with `w = t/(1-t)` times the others' sum. A weight of 0
 /// cannot change relatively: then the share itself is the distance.
@@ -590,16 +627,6 @@ pub fn weight_change(t: f64, t_end: f64) -> f64 {
         return f64::INFINITY;
     }
     ((t_end * (1.0 - t)) / (t * (1.0 - t_end)) - 1.0).abs()
-}
-
-fn grid_value(min: f64, step: f64, k: usize, max: f64) -> f64 {
-    let v = min + k as f64 * step;
-    ((v * 1e9).round() / 1e9).min(max)
-}
-
-fn snap(v: f64, min: f64, step: f64) -> f64 {
-    let k = ((v - min) / step).round();
-    ((min + k * step) * 1e9).round() / 1e9
 }
 
 /// Closed-form weight interval for factor `k` around best option `b`.

@@ -84,6 +84,12 @@ pub struct Expect {
     /// The interval of a factor's weight share (0..1) in which the advice stays.
     #[serde(default)]
     pub weight_intervals: IndexMap<String, IntervalExpect>,
+    /// Whether the advice is a borderline case: its margin is below
+    /// `[analysis] borderline_below`, or two options score exactly the same.
+    pub borderline: Option<bool>,
+    /// The margin: the smallest relative change of one answer or one weight that changes the
+    /// advice (0.375 for 8 -> 11 trips; 0 for an exact tie). Within `tolerance`.
+    pub margin: Option<f64>,
 }
 
 /// An expected tipping point.
@@ -285,7 +291,18 @@ pub fn load_cases(
                 check_option(id, &["expect", "weight_intervals", name], &mut errors);
             }
         }
+        if let Some(m) = e.margin
+            && !(m.is_finite() && m >= 0.0)
+        {
+            errors.push(loc.at(
+                &at(&["expect", "margin"]),
+                "the margin is a relative change: a number of 0 or more",
+                Some("0.375 means 37.5 %".into()),
+            ));
+        }
         if e.advice.is_none()
+            && e.margin.is_none()
+            && e.borderline.is_none()
             && e.tipping_points.is_empty()
             && e.weight_intervals.is_empty()
             && e.ranking.is_empty()
@@ -386,58 +403,125 @@ pub fn run_case(advisor: &Advisor, pc: &PreparedCase) -> CaseResult {
             None => failures.push(format!("{key}: unknown value")),
         }
     }
-    if !e.tipping_points.is_empty() || !e.weight_intervals.is_empty() {
-        let mut analyzer = crate::analysis::Analyzer::new(advisor);
-        let opt = |o: Option<usize>| o.map(name_of).unwrap_or_else(|| "(none)".into());
-        let want_opt = |o: &Option<String>| o.clone().unwrap_or_else(|| "(none)".into());
-        for (name, want) in &e.tipping_points {
-            let Some(i) = advisor.input_index(name) else {
-                continue;
-            };
-            let got = analyzer.tipping_points(&pc.scenario, i);
-            let matches = got.len() == want.len()
-                && got.iter().zip(want).all(|(g, w)| {
-                    (g.at - w.at).abs() <= w.tolerance.unwrap_or(1e-9)
-                        && opt(g.from) == want_opt(&w.from)
-                        && opt(g.to) == want_opt(&w.to)
-                });
-            if !matches {
-                let wanted: Vec<String> = want
-                    .iter()
-                    .map(|w| format!("{} ({} -> {})", w.at, want_opt(&w.from), want_opt(&w.to)))
-                    .collect();
-                let got: Vec<String> = got
-                    .iter()
-                    .map(|t| format!("{} ({} -> {})", t.at, opt(t.from), opt(t.to)))
-                    .collect();
-                failures.push(format!(
-                    "tipping points of {name}: expected [{}], got [{}]",
-                    wanted.join(", "),
-                    got.join(", ")
-                ));
-            }
-        }
-        for (name, want) in &e.weight_intervals {
-            let (Some(f), Some(b)) = (advisor.factor_index(name), ev.best()) else {
-                continue;
-            };
-            let got = crate::analysis::weight_interval(&ev, b, f);
-            let tol = want.tolerance.unwrap_or(0.001);
-            if (got.low - want.from).abs() > tol
-                || (got.high - want.to).abs() > tol
-                || opt(got.below) != want_opt(&want.below)
-                || opt(got.above) != want_opt(&want.above)
-            {
-                failures.push(format!(
-                    "weight interval of {name}: expected {}..{} (below: {}, above: {}), got {:.6}..{:.6} (below: {}, above: {})",
-                    want.from, want.to, want_opt(&want.below), want_opt(&want.above), got.low, got.high, opt(got.below), opt(got.above)
-                ));
-            }
-        }
+    let analysed = !e.tipping_points.is_empty()
+        || !e.weight_intervals.is_empty()
+        || e.margin.is_some()
+        || e.borderline.is_some();
+    if analysed {
+        // The analysis uses the case's own figures, as the evaluation above does.
+        let mut analyzer = crate::analysis::Analyzer::with_parameters(advisor, &pc.params);
+        let an = analyzer.analyse(&pc.scenario, &ev, advisor.def.analysis.borderline_below);
+        check_tipping_points(advisor, pc, &mut analyzer, &mut failures);
+        check_weight_intervals(advisor, e, &ev, &mut failures);
+        check_margin(e, &an.margin, tol, &mut failures);
     }
     CaseResult {
         name: pc.case.name.clone(),
         failures,
+    }
+}
+
+fn option_name(advisor: &Advisor, o: Option<usize>) -> String {
+    o.map(|o| advisor.options[o].id.clone())
+        .unwrap_or_else(|| "(none)".into())
+}
+
+fn wanted_name(o: &Option<String>) -> String {
+    o.clone().unwrap_or_else(|| "(none)".into())
+}
+
+/// `expect.tipping_points`: all of them, in order (`[]`: none).
+fn check_tipping_points(
+    advisor: &Advisor,
+    pc: &PreparedCase,
+    analyzer: &mut crate::analysis::Analyzer,
+    failures: &mut Vec<String>,
+) {
+    let opt = |o| option_name(advisor, o);
+    for (name, want) in &pc.case.expect.tipping_points {
+        let Some(i) = advisor.input_index(name) else {
+            continue;
+        };
+        let got = analyzer.tipping_points(&pc.scenario, i);
+        let matches = got.len() == want.len()
+            && got.iter().zip(want).all(|(g, w)| {
+                (g.at - w.at).abs() <= w.tolerance.unwrap_or(1e-9)
+                    && opt(g.from) == wanted_name(&w.from)
+                    && opt(g.to) == wanted_name(&w.to)
+            });
+        if !matches {
+            let wanted: Vec<String> = want
+                .iter()
+                .map(|w| {
+                    format!(
+                        "{} ({} -> {})",
+                        w.at,
+                        wanted_name(&w.from),
+                        wanted_name(&w.to)
+                    )
+                })
+                .collect();
+            let got: Vec<String> = got
+                .iter()
+                .map(|t| format!("{} ({} -> {})", t.at, opt(t.from), opt(t.to)))
+                .collect();
+            failures.push(format!(
+                "tipping points of {name}: expected [{}], got [{}]",
+                wanted.join(", "),
+                got.join(", ")
+            ));
+        }
+    }
+}
+
+/// `expect.weight_intervals`, from the case's evaluation.
+fn check_weight_intervals(
+    advisor: &Advisor,
+    e: &Expect,
+    ev: &crate::eval::Evaluation,
+    failures: &mut Vec<String>,
+) {
+    let opt = |o| option_name(advisor, o);
+    for (name, want) in &e.weight_intervals {
+        let (Some(f), Some(b)) = (advisor.factor_index(name), ev.best()) else {
+            continue;
+        };
+        let got = crate::analysis::weight_interval(ev, b, f);
+        let tol = want.tolerance.unwrap_or(0.001);
+        if (got.low - want.from).abs() > tol
+            || (got.high - want.to).abs() > tol
+            || opt(got.below) != wanted_name(&want.below)
+            || opt(got.above) != wanted_name(&want.above)
+        {
+            failures.push(format!(
+                "weight interval of {name}: expected {}..{} (below: {}, above: {}), got {:.6}..{:.6} (below: {}, above: {})",
+                want.from, want.to, wanted_name(&want.below), wanted_name(&want.above), got.low, got.high, opt(got.below), opt(got.above)
+            ));
+        }
+    }
+}
+
+/// `expect.margin` (within `tol`) and `expect.borderline`.
+fn check_margin(e: &Expect, got: &crate::analysis::Margin, tol: f64, failures: &mut Vec<String>) {
+    if let Some(want) = e.margin {
+        match got.value {
+            Some(m) if (m - want).abs() <= tol => {}
+            Some(m) => failures.push(format!("margin: expected {want} (±{tol}), got {m}")),
+            None => failures.push(format!(
+                "margin: expected {want}, but no single change within the ranges changes the advice"
+            )),
+        }
+    }
+    if let Some(want) = e.borderline
+        && want != got.borderline
+    {
+        let m = got
+            .value
+            .map_or_else(|| "none".to_string(), |m| m.to_string());
+        failures.push(format!(
+            "borderline: expected {want}, got {} (margin {m})",
+            got.borderline
+        ));
     }
 }
 

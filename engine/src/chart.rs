@@ -149,10 +149,12 @@ pub fn chart_data(
     let mut regions = Vec::new();
     let mut start = inp.min;
     s.inputs[input] = inp.min;
-    let mut current_best = advisor
-        .evaluate_into(&s, None, &mut e)
-        .ok()
-        .and_then(|_| e.best());
+    // Where the minimum fails to evaluate, it is not "no option": the first region's advice
+    // is the one the first tipping point starts from (or the current advice).
+    let mut current_best = match advisor.evaluate_into(&s, None, &mut e) {
+        Ok(()) => e.best(),
+        Err(_) => tipping_points.first().map_or(ev.best(), |t| t.from),
+    };
     for tp in &tipping_points {
         let end = advisor.clamp_input(input, tp.at - inp.step).max(start);
         regions.push(Region {

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use crate::advisor::{Advisor, MAX_DEFINITION_BYTES};
 use crate::cases::{CaseResult, run_cases};
-use crate::diag::{Diagnostics, Format, Locator, Seg, closest, line_col};
+use crate::diag::{Diagnostic, Diagnostics, Format, Locator, Seg, closest, line_col};
 use crate::schema::{cases_schema, definition_schema};
 
 /// Exit code: all is well.
@@ -121,7 +121,8 @@ pub fn run(args: &[String], advisors: &Path) -> Outcome {
         {
             Ok(id) => {
                 let dir = parsed.value("--dir").map_or(advisors, Path::new);
-                new_advisor(dir, id)
+                let schemas = advisors.parent().unwrap_or(Path::new(".")).join("schema");
+                new_advisor(dir, id, &schemas)
             }
             Err(message) => Outcome::usage(format!("new: {message}")),
         },
@@ -365,23 +366,63 @@ fn missing_path(path: &Path, err: &io::Error) -> String {
     message
 }
 
+/// Why a file could not be read.
+enum Unread {
+    /// It cannot be read at all (shown as `error: ...`).
+    Io(String),
+    /// It is not UTF-8: a diagnostic at the first byte that is not.
+    NotUtf8(Box<Diagnostic>),
+}
+
+impl fmt::Display for Unread {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unread::Io(message) => f.write_str(message),
+            Unread::NotUtf8(d) => write!(f, "{d}"),
+        }
+    }
+}
+
 /// Reads a text file; a message names the file and says what went wrong.
-fn read_text(path: &Path) -> Result<String, String> {
+fn read_text(path: &Path) -> Result<String, Unread> {
     let shown = path.display();
     // A definition is at most MAX_DEFINITION_BYTES; far larger files are not read at all.
     if let Ok(meta) = fs::metadata(path)
         && meta.len() > 10 * MAX_DEFINITION_BYTES as u64
     {
-        return Err(format!(
+        return Err(Unread::Io(format!(
             "{shown}: the file is {} KB; a definition is at most {} KB",
             meta.len() / 1000,
             MAX_DEFINITION_BYTES / 1000
-        ));
+        )));
     }
-    fs::read_to_string(path).map_err(|err| match err.kind() {
-        io::ErrorKind::InvalidData => format!("{shown}: not a text file (it is not valid UTF-8)"),
-        _ => format!("{shown}: cannot read: {err}"),
+    let bytes = fs::read(path).map_err(|err| Unread::Io(format!("{shown}: cannot read: {err}")))?;
+    String::from_utf8(bytes).map_err(|err| {
+        let at = err.utf8_error().valid_up_to();
+        Unread::NotUtf8(Box::new(not_utf8(&shown.to_string(), err.as_bytes(), at)))
     })
+}
+
+/// The first byte of a file that is not UTF-8 (often a Latin-1 or Windows text), with its
+/// line and column.
+fn not_utf8(file: &str, bytes: &[u8], at: usize) -> Diagnostic {
+    let before = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+    let (line, column) = line_col(before, before.len());
+    let byte = bytes.get(at).copied().unwrap_or(0);
+    let latin1 = if byte >= 0xA0 {
+        format!(" (`{}` in Latin-1)", char::from(byte))
+    } else {
+        String::new()
+    };
+    Diagnostic {
+        file: file.to_string(),
+        line,
+        column,
+        field: String::new(),
+        message: format!("the file is not UTF-8 text: byte 0x{byte:02X}{latin1} cannot be read"),
+        hint: Some("save it as UTF-8: editors offer this as the encoding when saving".into()),
+        span: (at, at + 1),
+    }
 }
 
 /// The notes for a file name that is neither `.toml` nor `.json`.
@@ -450,7 +491,11 @@ fn check_target(target: &Target, report: &mut String) -> Summary {
     let def_file = target.definition.display().to_string();
     let text = match read_text(&target.definition) {
         Ok(text) => text,
-        Err(message) => {
+        Err(Unread::NotUtf8(d)) => {
+            *report += &format!("{d}\n");
+            return Summary::failed("1 error in the definition; cases not run");
+        }
+        Err(Unread::Io(message)) => {
             *report += &format!("error: {message}\n");
             return Summary::failed("definition not read");
         }
@@ -468,6 +513,14 @@ fn check_target(target: &Target, report: &mut String) -> Summary {
         }
     };
 
+    // Warnings do not fail the check; they are counted in the summary.
+    for warning in &advisor.warnings {
+        *report += &format!("warning: {warning}\n");
+    }
+    let valid = match advisor.warnings.len() {
+        0 => "definition valid".to_string(),
+        n => format!("definition valid, {}", plural(n, "warning", "warnings")),
+    };
     let mut ok = true;
     if let Some(folder) = &target.folder
         && in_advisors_folder(folder)
@@ -499,21 +552,24 @@ fn check_target(target: &Target, report: &mut String) -> Summary {
                 "error: {expected}: missing; every advisor needs test cases next to its \
                  definition (see docs/definition-format.md, \"Test cases\")\n"
             );
-            Summary::failed("definition valid; no cases file")
+            Summary::failed(format!("{valid}; no cases file"))
         } else {
             *report += &format!("note: no {expected}, so no cases were run\n");
             Summary {
                 ok,
-                text: "definition valid, no cases".into(),
+                text: format!("{valid}, no cases"),
             }
         };
     };
     let cases_file = cases_path.display().to_string();
     let cases_text = match read_text(cases_path) {
         Ok(text) => text,
-        Err(message) => {
-            *report += &format!("error: {message}\n");
-            return Summary::failed("definition valid; cases file not read");
+        Err(unread) => {
+            *report += &match unread {
+                Unread::NotUtf8(d) => format!("{d}\n"),
+                Unread::Io(message) => format!("error: {message}\n"),
+            };
+            return Summary::failed(format!("{valid}; cases file not read"));
         }
     };
     report.extend(format_note(&cases_file, &cases_text));
@@ -522,7 +578,7 @@ fn check_target(target: &Target, report: &mut String) -> Summary {
         Err(diagnostics) => {
             *report += &format!("{diagnostics}\n");
             return Summary::failed(format!(
-                "definition valid; {} in the cases file; cases not run",
+                "{valid}; {} in the cases file; cases not run",
                 plural(diagnostics.0.len(), "error", "errors")
             ));
         }
@@ -539,7 +595,7 @@ fn check_target(target: &Target, report: &mut String) -> Summary {
     if total == 0 {
         *report += &format!("{cases_file}: no [[case]] in this file\n");
         if target.folder.is_some() {
-            return Summary::failed("definition valid; the cases file has no cases");
+            return Summary::failed(format!("{valid}; the cases file has no cases"));
         }
     } else if total < MIN_CASES && target.folder.as_deref().is_some_and(in_advisors_folder) {
         *report += &format!(
@@ -551,14 +607,11 @@ fn check_target(target: &Target, report: &mut String) -> Summary {
     if failed.is_empty() {
         Summary {
             ok,
-            text: format!(
-                "definition valid, {} passed",
-                plural(total, "case", "cases")
-            ),
+            text: format!("{valid}, {} passed", plural(total, "case", "cases")),
         }
     } else {
         Summary::failed(format!(
-            "definition valid, {} of {} passed, {} failed",
+            "{valid}, {} of {} passed, {} failed",
             total - failed.len(),
             plural(total, "case", "cases"),
             failed.len()
@@ -661,7 +714,7 @@ pub fn json(path: &Path, out: Option<&Path>, style: JsonStyle) -> Outcome {
     let file = target.definition.display().to_string();
     let text = match read_text(&target.definition) {
         Ok(text) => text,
-        Err(message) => return Outcome::failed(message),
+        Err(unread) => return Outcome::failed(unread),
     };
     let mut stderr = format_note(&file, &text).unwrap_or_default();
     let json = match definition_json(&text, &file, style) {
@@ -750,10 +803,39 @@ pub fn id_problem(id: &str) -> Option<String> {
     })
 }
 
+/// `text` with its `#:schema` line (the template's first line) pointing from `dir` to `file` in
+/// the folder `schemas`, so an editor finds the schema wherever the advisor is made. Unchanged
+/// when the schema is not there.
+fn with_schema_line(text: &str, dir: &Path, schemas: &Path, file: &str) -> String {
+    let (Ok(from), Ok(to)) = (fs::canonicalize(dir), fs::canonicalize(schemas.join(file))) else {
+        return text.to_string();
+    };
+    let (Some(first), Some(rest)) = (text.lines().next(), text.split_once('\n')) else {
+        return text.to_string();
+    };
+    if !first.starts_with("#:schema ") {
+        return text.to_string();
+    }
+    let from: Vec<_> = from.components().collect();
+    let to: Vec<_> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let path = if common == 0 {
+        to.iter().collect::<PathBuf>().display().to_string()
+    } else {
+        let up = std::iter::repeat_n("..".to_string(), from.len() - common);
+        let down = to[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().to_string());
+        up.chain(down).collect::<Vec<_>>().join("/")
+    };
+    format!("#:schema {path}\n{}", rest.1)
+}
+
 /// `new <id>`: creates `<advisors>/<id>/` with the template's definition (with this id) and
 /// cases, then checks it; what was created and the check go to stdout. Refuses an invalid id
 /// and an existing folder, before writing anything.
-pub fn new_advisor(advisors: &Path, id: &str) -> Outcome {
+/// `schemas` is the repository's `schema/` folder: the files' `#:schema` lines point there.
+pub fn new_advisor(advisors: &Path, id: &str, schemas: &Path) -> Outcome {
     if let Some(problem) = id_problem(id) {
         let start = if id.starts_with(['-', '_']) {
             "; an id must start with a letter or a digit"
@@ -787,8 +869,19 @@ pub fn new_advisor(advisors: &Path, id: &str) -> Outcome {
         });
     }
     let files = [
-        (DEFINITION_FILES[0], template_definition(id)),
-        (CASES_FILES[0], TEMPLATE_CASES.to_string()),
+        (
+            DEFINITION_FILES[0],
+            with_schema_line(
+                &template_definition(id),
+                &dir,
+                schemas,
+                "definition.schema.json",
+            ),
+        ),
+        (
+            CASES_FILES[0],
+            with_schema_line(TEMPLATE_CASES, &dir, schemas, "cases.schema.json"),
+        ),
     ];
     let mut report = String::new();
     for (name, text) in &files {

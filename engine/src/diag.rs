@@ -217,6 +217,24 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// The document.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Whether the whole of `path` is in the document (ending in a key).
+    pub fn has(&self, path: &[Seg]) -> bool {
+        match self.format {
+            #[cfg(feature = "toml")]
+            Format::Toml => self
+                .toml()
+                .is_some_and(|t| toml_key_span(t, path).is_some()),
+            #[cfg(not(feature = "toml"))]
+            Format::Toml => false,
+            Format::Json => json_walk(self.text, path).is_some_and(|(_, key)| key.is_some()),
+        }
+    }
+
     /// A diagnostic at the value at `path`.
     pub fn at(&self, path: &[Seg], message: impl Into<String>, hint: Option<String>) -> Diagnostic {
         let span = self.span(path);
@@ -497,7 +515,7 @@ fn bracket_balance(line: &str) -> i64 {
 }
 
 /// `a.b."c d"` as keys; None when it is not a plain (dotted) key.
-fn split_dotted_key(s: &str) -> Option<Vec<Seg>> {
+pub(crate) fn split_dotted_key(s: &str) -> Option<Vec<Seg>> {
     let mut out = Vec::new();
     for part in s.split('.') {
         let p = part.trim();
@@ -854,6 +872,239 @@ fn json_value_end(b: &[u8], start: usize) -> Option<usize> {
             Some(p)
         }
     }
+}
+
+/// The part of a document that holds at least half of it (descending while one part does,
+/// at most three levels deep): its path, the span of its key and its size in bytes. `None`
+/// when no part does (the bulk is comments, or spread out). A cheap scan, no parsing: it is
+/// meant for documents over the size limit.
+pub fn largest_part(text: &str, format: Format) -> Option<(Vec<Seg>, (usize, usize), usize)> {
+    let half = text.len() / 2;
+    let parts = match format {
+        Format::Toml => toml_parts(text),
+        Format::Json => json_parts(text),
+    };
+    let mut best: Option<(Vec<Seg>, (usize, usize), usize)> = None;
+    for depth in 1..=3 {
+        let prefix = best.as_ref().map_or(&[][..], |b| &b.0[..]);
+        let mut sizes: Vec<(Vec<Seg>, (usize, usize), usize)> = Vec::new();
+        for (path, key, size) in parts.iter().filter(|p| p.0.len() >= depth) {
+            let head = &path[..depth];
+            if head[..depth - 1] != *prefix {
+                continue;
+            }
+            match sizes.iter_mut().find(|s| s.0 == head) {
+                Some(s) => s.2 += size,
+                None => sizes.push((head.to_vec(), *key, *size)),
+            }
+        }
+        match sizes.into_iter().max_by_key(|s| s.2) {
+            Some(s) if s.2 >= half => best = Some(s),
+            _ => break,
+        }
+    }
+    best
+}
+
+/// Every `key = value` of a TOML text with its full path (header + key, up to three keys), the
+/// span of its key and its size in bytes (continuation lines count with the key above them).
+fn toml_parts(text: &str) -> Vec<(Vec<Seg>, (usize, usize), usize)> {
+    let mut out: Vec<(Vec<Seg>, (usize, usize), usize)> = Vec::new();
+    let mut header: Vec<Seg> = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let t = line.trim_start();
+        let indent = line.len() - t.len();
+        if t.starts_with('#') || t.trim().is_empty() {
+            continue;
+        }
+        if t.starts_with('[') {
+            let inner = t.trim_start_matches('[').split(']').next().unwrap_or("");
+            header = split_dotted_key(inner).unwrap_or_default();
+            header.truncate(3);
+            continue;
+        }
+        let key = t.split_once('=').and_then(|(k, _)| split_dotted_key(k));
+        match key {
+            Some(keys) => {
+                let mut path = header.clone();
+                path.extend(keys);
+                path.truncate(3);
+                let name = t.split_once('=').map_or(0, |(k, _)| k.trim_end().len());
+                out.push((path, (start + indent, start + indent + name), line.len()));
+            }
+            None => {
+                if let Some(last) = out.last_mut() {
+                    last.2 += line.len();
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The members of a JSON text down to three levels, each with its path, key span and size.
+fn json_parts(text: &str) -> Vec<(Vec<Seg>, (usize, usize), usize)> {
+    let mut out = Vec::new();
+    json_members(text, skip_ws(text.as_bytes(), 0), &mut Vec::new(), &mut out);
+    out
+}
+
+fn json_members(
+    text: &str,
+    pos: usize,
+    path: &mut Vec<Seg>,
+    out: &mut Vec<(Vec<Seg>, (usize, usize), usize)>,
+) {
+    let b = text.as_bytes();
+    let (open, close) = match b.get(pos) {
+        Some(b'{') => (b'{', b'}'),
+        Some(b'[') => (b'[', b']'),
+        _ => return,
+    };
+    let mut p = pos + 1;
+    let mut index = 0;
+    loop {
+        p = skip_ws(b, p);
+        match b.get(p) {
+            Some(&c) if c == close => return,
+            None => return,
+            Some(b',') => {
+                p += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let (seg, key, value) = if open == b'{' {
+            let Some(kend) = json_string_end(b, p) else {
+                return;
+            };
+            let name = serde_json::from_str::<String>(&text[p..kend]).unwrap_or_default();
+            let colon = skip_ws(b, kend);
+            if b.get(colon) != Some(&b':') {
+                return;
+            }
+            (Seg::Key(name), (p, kend), skip_ws(b, colon + 1))
+        } else {
+            index += 1;
+            (Seg::Index(index - 1), (p, p), p)
+        };
+        let Some(end) = json_value_end(b, value) else {
+            return;
+        };
+        path.push(seg);
+        if path.len() < 3 && matches!(b.get(value), Some(b'{' | b'[')) {
+            json_members(text, value, path, out);
+        } else {
+            out.push((path.clone(), key, end - key.0));
+        }
+        path.pop();
+        if end <= p {
+            return;
+        }
+        p = end;
+    }
+}
+
+/// Characters that look like ASCII letters (Cyrillic, Greek, accented Latin) and the letter
+/// an id would use instead; a dash or space that is not the ASCII one.
+const LOOKALIKES: &[(char, &str)] = &[
+    ('а', "a"),
+    ('в', "b"),
+    ('е', "e"),
+    ('ё', "e"),
+    ('і', "i"),
+    ('ї', "i"),
+    ('ј', "j"),
+    ('к', "k"),
+    ('м', "m"),
+    ('н', "h"),
+    ('о', "o"),
+    ('р', "p"),
+    ('с', "c"),
+    ('т', "t"),
+    ('у', "y"),
+    ('х', "x"),
+    ('ѕ', "s"),
+    ('ԁ', "d"),
+    ('ԛ', "q"),
+    ('ԝ', "w"),
+    ('һ', "h"),
+    ('ӏ', "l"),
+    ('α', "a"),
+    ('ε', "e"),
+    ('ι', "i"),
+    ('κ', "k"),
+    ('ν', "v"),
+    ('ο', "o"),
+    ('ρ', "p"),
+    ('τ', "t"),
+    ('υ', "u"),
+    ('χ', "x"),
+    ('ı', "i"),
+    ('à', "a"),
+    ('á', "a"),
+    ('â', "a"),
+    ('ä', "a"),
+    ('ã', "a"),
+    ('å', "a"),
+    ('ç', "c"),
+    ('è', "e"),
+    ('é', "e"),
+    ('ê', "e"),
+    ('ë', "e"),
+    ('ì', "i"),
+    ('í', "i"),
+    ('î', "i"),
+    ('ï', "i"),
+    ('ñ', "n"),
+    ('ò', "o"),
+    ('ó', "o"),
+    ('ô', "o"),
+    ('ö', "o"),
+    ('õ', "o"),
+    ('ù', "u"),
+    ('ú', "u"),
+    ('û', "u"),
+    ('ü', "u"),
+    ('ý', "y"),
+    ('ÿ', "y"),
+    ('\u{2010}', "-"),
+    ('\u{2011}', "-"),
+    ('\u{2013}', "-"),
+    ('\u{2014}', "-"),
+    ('\u{00a0}', "_"),
+    ('\u{200b}', ""),
+];
+
+/// For a name with a character that is not ASCII: what that character is (`е` (U+0435, a
+/// Cyrillic letter)), and the name in ASCII when every such character has a look-alike.
+pub fn non_ascii(name: &str) -> Option<(String, Option<String>)> {
+    let c = name.chars().find(|c| !c.is_ascii())?;
+    let code = u32::from(c);
+    let kind = match code {
+        0x0400..=0x052F => ", a Cyrillic letter",
+        0x0370..=0x03FF => ", a Greek letter",
+        0x00C0..=0x024F => ", a Latin letter with an accent",
+        _ => "",
+    };
+    let shown = if c.is_whitespace() || c.is_control() || code == 0x200B {
+        "an invisible or special space".to_string()
+    } else {
+        format!("`{c}`")
+    };
+    let what = format!("{shown} (U+{code:04X}{kind})");
+    let mut ascii = String::new();
+    for ch in name.chars().flat_map(char::to_lowercase) {
+        match LOOKALIKES.iter().find(|(l, _)| *l == ch) {
+            Some((_, a)) => ascii.push_str(a),
+            None if ch.is_ascii() => ascii.push(ch),
+            None => return Some((what, None)),
+        }
+    }
+    Some((what, Some(ascii).filter(|a| !a.is_empty())))
 }
 
 /// Edit distance for "did you mean" hints: insertions, deletions, substitutions, and swaps of

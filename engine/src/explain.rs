@@ -52,6 +52,78 @@ pub fn input_value(advisor: &Advisor, i: usize, v: f64, lang: Lang) -> String {
     }
 }
 
+/// True when another number question of the advisor has the same unit as input `i` in
+/// `lang` (two questions without a unit count as the same): then "11 ritten per week" alone
+/// does not say which question a sentence is about.
+pub fn shares_unit(advisor: &Advisor, i: usize, lang: Lang) -> bool {
+    let numeric = |k: InputKind| matches!(k, InputKind::Integer | InputKind::Number);
+    let unit = |d: &crate::model::InputDef| d.unit.get(lang).trim().to_lowercase();
+    let Some((_, me)) = advisor.def.inputs.get_index(i) else {
+        return false;
+    };
+    numeric(me.kind)
+        && advisor
+            .def
+            .inputs
+            .values()
+            .enumerate()
+            .any(|(k, d)| k != i && numeric(d.kind) && unit(d) == unit(me))
+}
+
+/// The name that sentences about input `i` start with ("Deel in de spits"), or None when the
+/// unit already says which question it is. Only when another number question shares its
+/// unit (see [`shares_unit`]) and the author gave a `short` label: sentences about a question
+/// with a unit of its own stay short ("Bij 11 ritten per week of meer ..."), as B1 asks.
+pub fn input_name(advisor: &Advisor, i: usize, lang: Lang) -> Option<String> {
+    let (_, d) = advisor.def.inputs.get_index(i)?;
+    let short = d.short.get(lang).trim();
+    (!short.is_empty() && shares_unit(advisor, i, lang)).then(|| capitalise(short))
+}
+
+/// A sentence about input `i`, with the input's name in front when it needs one
+/// ([`input_name`]): "Deel in de spits: bij 35% of meer past ... beter."
+fn about(advisor: &Advisor, i: usize, sentence: String, lang: Lang) -> String {
+    match input_name(advisor, i, lang) {
+        Some(name) => format!("{name}: {}", decapitalise(&sentence)),
+        None => sentence,
+    }
+}
+
+/// The horizontal axis of a chart of input `i`: its unit, with its name in front when the
+/// unit is shared ("Deel in de spits (%)" against "%").
+pub fn input_axis_label(advisor: &Advisor, i: usize, lang: Lang) -> String {
+    let unit = advisor
+        .def
+        .inputs
+        .get_index(i)
+        .map(|(_, d)| d.unit.get(lang).trim().to_string())
+        .unwrap_or_default();
+    match input_name(advisor, i, lang) {
+        Some(name) if unit.is_empty() => name,
+        Some(name) => format!("{name} ({unit})"),
+        None => unit,
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Lower-case first letter ("Bij" -> "bij"), unless the first word is an abbreviation
+/// ("RET", "OV").
+pub(crate) fn decapitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match (c.next(), c.clone().next()) {
+        (Some(first), second) if !second.is_some_and(char::is_uppercase) => {
+            first.to_lowercase().chain(c).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
 /// An answer written for the citizen: a number (with its unit unless `bare`), the label of a
 /// choice, or yes/no.
 pub fn answer_text(advisor: &Advisor, i: usize, v: f64, bare: bool, lang: Lang) -> String {
@@ -159,7 +231,14 @@ pub fn explain(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) ->
                 .map(|(f, _)| factor_label(advisor, *f, lang))
                 .collect();
             let runner = label(advisor, r, lang);
+            let tie = crate::analysis::tied(ev, Some(best), Some(r)).is_some();
             match (names.len(), nl) {
+                _ if tie && nl => {
+                    format!("{best_label} en {runner} scoren gelijk. Ze passen even goed.")
+                }
+                _ if tie => {
+                    format!("{best_label} and {runner} score the same. They fit equally well.")
+                }
                 (0, true) => format!("{best_label} en {runner} scoren bijna gelijk."),
                 (0, false) => format!("{best_label} and {runner} score almost the same."),
                 (1, true) => format!(
@@ -224,7 +303,7 @@ pub fn explain(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) ->
                 (false, true) => format!("At {v} or more, {name} is cheaper."),
                 (false, false) => format!("At {v} or more, {name} fits better."),
             };
-            items.push(((up.at - x) / range, s));
+            items.push(((up.at - x) / range, about(advisor, i, s, lang)));
         }
         if let Some(down) = tps
             .iter()
@@ -241,7 +320,7 @@ pub fn explain(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) ->
                 (false, true) => format!("At {v} or less, {name} is cheaper."),
                 (false, false) => format!("At {v} or less, {name} fits better."),
             };
-            items.push(((x - edge) / range, s));
+            items.push(((x - edge) / range, about(advisor, i, s, lang)));
         }
     }
     // The nearest weight change, if it is nearer than every input.
@@ -289,7 +368,8 @@ pub fn explain(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) ->
 
 /// One sentence that states the chart's tipping points, for the figure's summary:
 /// "Tot en met 10 ritten per week past A het best. Vanaf 11 ritten per week past B het best.
-/// Jij zit nu op 8 ritten per week."
+/// Jij zit nu op 8 ritten per week.", with the input's name in front when its unit is shared
+/// ("Deel in de spits: tot en met 30% ...").
 pub fn chart_summary(advisor: &Advisor, data: &crate::chart::ChartData, lang: Lang) -> String {
     let nl = lang == Lang::Nl;
     let name = |o: Option<usize>| match o {
@@ -331,7 +411,7 @@ pub fn chart_summary(advisor: &Advisor, data: &crate::chart::ChartData, lang: La
     } else {
         format!("You are now at {}.", v(data.current))
     });
-    parts.join(" ")
+    about(advisor, data.input, parts.join(" "), lang)
 }
 
 #[cfg(test)]
@@ -398,6 +478,72 @@ mod tests {
             "Tot en met 10 ritten per week past Reizen op saldo (OV-chipkaart of OVpay) het best. \
              Vanaf 11 ritten per week past RET maandabonnement het best. Jij zit nu op 8 ritten per week."
         );
+    }
+
+    const NS: &str = include_str!("../../advisors/ns/definition.toml");
+
+    #[test]
+    fn sentences_name_a_question_whose_unit_is_shared() {
+        // NS: peak_share and weekend_share are both in %; spend has a unit of its own.
+        let a = Advisor::parse(NS, "ns.toml").unwrap();
+        let sc = a.default_scenario();
+        let (ev, an) = a.analyse(&sc).unwrap();
+        let nl = explain(&a, &ev, &an, Lang::Nl);
+        assert!(
+            nl.tipping
+                .contains(&"Deel in het weekend: bij 60 % of meer past Weekend Vrij beter.".into()),
+            "{:?}",
+            nl.tipping
+        );
+        assert!(
+            nl.tipping
+                .contains(&"Bij 193,29 euro per maand of meer past Weekend Vrij beter.".into()),
+            "{:?}",
+            nl.tipping
+        );
+        let en = explain(&a, &ev, &an, Lang::En);
+        assert!(
+            en.tipping.contains(
+                &"Share at the weekend: at 60 % or more, Weekend Vrij fits better.".into()
+            ),
+            "{:?}",
+            en.tipping
+        );
+        let peak = a.input_index("peak_share").unwrap();
+        let d = crate::chart::chart_data(&a, &sc, &ev, &an, peak);
+        assert_eq!(
+            chart_summary(&a, &d, Lang::Nl),
+            "Deel in de spits: tot en met 85 % past Dal Voordeel het best. \
+             Vanaf 90 % past Geen abonnement het best. Jij zit nu op 20 %."
+        );
+        assert_eq!(
+            chart_summary(&a, &d, Lang::En),
+            "Share in peak hours: up to 85 %, Dal Voordeel fits best. \
+             From 90 %, No subscription fits best. You are now at 20 %."
+        );
+        assert_eq!(input_axis_label(&a, peak, Lang::Nl), "Deel in de spits (%)");
+        assert_eq!(input_axis_label(&a, 0, Lang::Nl), "euro per maand");
+    }
+
+    #[test]
+    fn a_shared_unit_without_short_labels_keeps_the_unit() {
+        // Without `short`, sentences use the unit alone (check warns about it).
+        let text = NS.replace(
+            "short = { nl = \"deel in de spits\", en = \"share in peak hours\" }",
+            "",
+        );
+        let a = Advisor::parse(&text, "ns.toml").unwrap();
+        let peak = a.input_index("peak_share").unwrap();
+        assert!(shares_unit(&a, peak, Lang::Nl));
+        assert_eq!(input_name(&a, peak, Lang::Nl), None);
+        assert_eq!(input_axis_label(&a, peak, Lang::Nl), "%");
+        assert_eq!(
+            input_name(&a, a.input_index("weekend_share").unwrap(), Lang::Nl).as_deref(),
+            Some("Deel in het weekend")
+        );
+        // RET's units are all different: no names.
+        let ret = Advisor::parse(RET, "ret.toml").unwrap();
+        assert!((0..ret.inputs.len()).all(|i| !shares_unit(&ret, i, Lang::Nl)));
     }
 
     #[test]

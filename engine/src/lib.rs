@@ -13,6 +13,7 @@ pub mod chart;
 pub mod cli;
 pub mod deps;
 pub mod diag;
+mod domain;
 pub mod eval;
 pub mod explain;
 pub mod expr;

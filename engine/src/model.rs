@@ -81,10 +81,51 @@ pub struct AnalysisSettings {
     /// is called a borderline case. Default 0.10.
     #[serde(default = "default_borderline")]
     pub borderline_below: f64,
-    /// Id of the factor that is an amount in euro per month (its `format` must be `euro`). It
+    /// Id of the factor that is an amount in euro per `per` (its `format` must be `euro`). It
     /// gives the cost of each scenario and the totals over time. Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_factor: Option<String>,
+    /// The period of the cost factor's amounts: `week`, `month` (default) or `year`. Totals over
+    /// time count a year as 12 months and as 52 weeks.
+    #[serde(default, skip_serializing_if = "CostPeriod::is_month")]
+    pub per: CostPeriod,
+}
+
+/// The period of an amount: the cost factor's `per`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CostPeriod {
+    /// An amount per week.
+    Week,
+    /// An amount per month.
+    #[default]
+    Month,
+    /// An amount per year.
+    Year,
+}
+
+impl CostPeriod {
+    /// Weeks in a year, for totals over time: the number tariffs and the built-in advisors
+    /// use (RET: "Een maand is 52/12 weken"), so a weekly price times 52 is its year.
+    pub const WEEKS_PER_YEAR: u32 = 52;
+
+    /// True for the default, a month.
+    pub fn is_month(&self) -> bool {
+        *self == CostPeriod::Month
+    }
+
+    /// An amount per period over `months` months: `amount * months` per month, `amount *
+    /// months / 12` per year, `amount * months * 52 / 12` per week (a year is 12 months and
+    /// 52 weeks). The factor is applied as one exact fraction, so 12 months of a weekly amount
+    /// are exactly 52 times it.
+    pub fn over_months(self, amount: f64, months: u32) -> f64 {
+        let months = f64::from(months);
+        match self {
+            CostPeriod::Month => amount * months,
+            CostPeriod::Year => amount * months / 12.0,
+            CostPeriod::Week => amount * (months * f64::from(Self::WEEKS_PER_YEAR)) / 12.0,
+        }
+    }
 }
 
 fn default_borderline() -> f64 {
@@ -96,6 +137,7 @@ impl Default for AnalysisSettings {
         AnalysisSettings {
             borderline_below: default_borderline(),
             cost_factor: None,
+            per: CostPeriod::Month,
         }
     }
 }
@@ -148,6 +190,11 @@ pub struct InputDef {
     /// Unit after the number 1, when it differs (e.g. "rit per week").
     #[serde(default)]
     pub unit_one: Text,
+    /// Short name of the question for generated sentences, e.g. "ritten voor 9 uur" (when
+    /// several questions share a unit, sentences name the question with it). Optional; without
+    /// it, sentences use the unit alone.
+    #[serde(default)]
+    pub short: Text,
     /// Lowest allowed value (integer and number).
     pub min: Option<f64>,
     /// Highest allowed value (integer and number).

@@ -7,7 +7,7 @@ use crate::advisor::Advisor;
 use crate::eval::{EvalFailure, Evaluation, Scenario};
 use crate::explain::answer_text;
 use crate::format;
-use crate::model::InputKind;
+use crate::model::{CostPeriod, InputKind};
 use crate::text::Lang;
 
 /// One period of a sequence: scenario `scenario` (an index into the state's scenarios) lasts
@@ -141,10 +141,10 @@ pub struct Comparison {
     pub base_best: Option<usize>,
     /// The advice in the other scenario (None: no option fits).
     pub other_best: Option<usize>,
-    /// Monthly cost (raw value of the cost factor) of the base scenario's best option, when a
-    /// cost factor is given and there is a best option.
+    /// Cost (raw value of the cost factor, an amount per `[analysis] per`) of the base
+    /// scenario's best option, when a cost factor is given and there is a best option.
     pub base_cost: Option<f64>,
-    /// Monthly cost of the other scenario's best option, likewise.
+    /// Cost of the other scenario's best option, likewise.
     pub other_cost: Option<f64>,
     /// Indexes into `differences` of the changes that, applied alone to the base scenario,
     /// already give `other_best` (see [`apply`]). Only filled when the advice changed.
@@ -203,7 +203,8 @@ pub fn apply(base: &Scenario, base_ev: &Evaluation, d: &Difference) -> Scenario 
 }
 
 /// Compares `other` with `base` (the "Nu" scenario). `cost_factor` is the factor whose raw
-/// value is the monthly cost (e.g. RET's `cost`); an index out of range counts as none.
+/// value is the cost per period (e.g. RET's `cost`, per month); an index out of range counts
+/// as none.
 ///
 /// Evaluates both scenarios, and, when the advice differs, the base with each difference
 /// applied alone (see [`apply`]); such a single change that fails to evaluate is simply not
@@ -261,30 +262,25 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-/// Lower-case first letter, unless the word is an abbreviation ("RET", "OV").
-fn decapitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match (c.next(), c.clone().next()) {
-        (Some(first), second) if !second.is_some_and(char::is_uppercase) => {
-            first.to_lowercase().chain(c).collect()
-        }
-        _ => s.to_string(),
-    }
-}
-
 /// How an input is named in a change, and whether its values go without their unit.
 ///
 /// A unit of several words ("ritten per week") names the question well on its own: then the
-/// name is the unit and the values are bare numbers ("Ritten per week: 8 → 14"). Otherwise
-/// the question itself is the name, without its question mark, and values keep their unit
-/// ("Hoe lang is een rit meestal: 7 km → 10 km").
+/// name is the unit and the values are bare numbers ("Ritten per week: 8 → 14"). But when
+/// another number question has the same unit, the unit does not say which one: then the
+/// question's `short` label is the name ("Deel in de spits: 20% → 80%"), or without one the
+/// question itself. Otherwise too the question itself is the name, without its question mark,
+/// and values keep their unit ("Hoe lang is een rit meestal: 7 km → 10 km").
 fn input_name(advisor: &Advisor, i: usize, lang: Lang) -> (String, bool) {
     let Some((_, d)) = advisor.def.inputs.get_index(i) else {
         return (String::new(), false);
     };
     let numeric = matches!(d.kind, InputKind::Integer | InputKind::Number);
     let unit = d.unit.get(lang).trim();
-    if numeric && unit.split_whitespace().count() >= 2 {
+    let shared = crate::explain::shares_unit(advisor, i, lang);
+    if shared && let Some(name) = crate::explain::input_name(advisor, i, lang) {
+        return (name, false);
+    }
+    if numeric && !shared && unit.split_whitespace().count() >= 2 {
         (capitalise(unit), true)
     } else {
         let q = d.label.get(lang).trim().trim_end_matches('?').trim_end();
@@ -340,7 +336,7 @@ pub fn change_label(advisor: &Advisor, d: &Difference, lang: Lang) -> String {
 /// One change inside a sentence: "ritten per week (8 → 14)".
 fn change_phrase(advisor: &Advisor, d: &Difference, lang: Lang) -> String {
     let (name, b, o) = change_parts(advisor, d, lang);
-    format!("{} ({b} → {o})", decapitalise(&name))
+    format!("{} ({b} → {o})", crate::explain::decapitalise(&name))
 }
 
 /// "a", "a en b", "a, b en c" (en: "a, b and c").
@@ -380,26 +376,38 @@ fn named_changes(advisor: &Advisor, c: &Comparison, which: &[usize], lang: Lang)
     join_list(&items, lang)
 }
 
-/// "Je betaalt € 12,30 per maand meer." when both costs are known and differ by a cent or
-/// more.
-fn cost_sentence(c: &Comparison, lang: Lang) -> Option<String> {
+/// "per week", "per maand", "per jaar" (en: "per week", ...).
+pub fn per_text(per: CostPeriod, lang: Lang) -> &'static str {
+    match (per, lang) {
+        (CostPeriod::Week, _) => "per week",
+        (CostPeriod::Month, Lang::Nl) => "per maand",
+        (CostPeriod::Month, Lang::En) => "per month",
+        (CostPeriod::Year, Lang::Nl) => "per jaar",
+        (CostPeriod::Year, Lang::En) => "per year",
+    }
+}
+
+/// "Je betaalt € 12,30 per maand meer." (in the definition's cost period) when both costs are
+/// known and differ by a cent or more.
+fn cost_sentence(c: &Comparison, per: CostPeriod, lang: Lang) -> Option<String> {
     let (b, o) = (c.base_cost?, c.other_cost?);
     let delta = cents(o) - cents(b);
     if !delta.is_finite() || delta.abs() < 0.005 {
         return None;
     }
     let amount = format::euro(delta.abs(), lang);
+    let per = per_text(per, lang);
     Some(match (lang, delta > 0.0) {
-        (Lang::Nl, true) => format!("Je betaalt {amount} per maand meer."),
-        (Lang::Nl, false) => format!("Je betaalt {amount} per maand minder."),
-        (Lang::En, true) => format!("You pay {amount} more per month."),
-        (Lang::En, false) => format!("You pay {amount} less per month."),
+        (Lang::Nl, true) => format!("Je betaalt {amount} {per} meer."),
+        (Lang::Nl, false) => format!("Je betaalt {amount} {per} minder."),
+        (Lang::En, true) => format!("You pay {amount} more {per}."),
+        (Lang::En, false) => format!("You pay {amount} less {per}."),
     })
 }
 
 /// A short text that says what a scenario does to the advice compared with the base scenario
-/// (named `base_name`, e.g. "Nu"): nothing differs; the advice stays (and what that costs per
-/// month more or less); the advice changes and which changes alone already do that (at most
+/// (named `base_name`, e.g. "Nu"): nothing differs; the advice stays (and what that costs more
+/// or less per week, month or year, as `[analysis] per` says); the advice changes and which changes alone already do that (at most
 /// [`MAX_NAMED_CHANGES`] named), or that it is the combination; or that no option fits.
 /// Dutch at B1 level, or English.
 pub fn comparison_sentence(
@@ -479,7 +487,7 @@ pub fn comparison_sentence(
             }
         }
     }
-    if let Some(s) = cost_sentence(c, lang) {
+    if let Some(s) = cost_sentence(c, advisor.def.analysis.per, lang) {
         parts.push(s);
     }
     parts.join(" ")
@@ -498,9 +506,10 @@ pub struct PeriodResult {
     pub first_month: u32,
     /// The advice in this period (None: no option fits).
     pub best: Option<usize>,
-    /// The advice's cost per month.
-    pub monthly_cost: Option<f64>,
-    /// The advice's cost over the whole period (`monthly_cost * months`, rounded to cents).
+    /// The advice's cost per `[analysis] per` (week, month or year), as the cost factor gives it.
+    pub cost: Option<f64>,
+    /// The advice's cost over the whole period, rounded to cents: `cost` over `months` months
+    /// (see [`CostPeriod::over_months`]: a year is 12 months and 52 weeks).
     pub subtotal: Option<f64>,
 }
 
@@ -517,7 +526,7 @@ pub struct KeepResult {
 }
 
 /// Scenarios over time: the advice per period and what switching costs compared with keeping
-/// one option throughout. Only the cost per month counts (no notice periods or switching
+/// one option throughout. Only the running cost counts (no notice periods or switching
 /// costs).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
@@ -578,9 +587,12 @@ fn cents(x: f64) -> f64 {
 
 /// The advice per period of a sequence of scenarios, and the totals of following it or of
 /// keeping one option throughout. The cost of option `o` in a scenario is the raw value of
-/// factor `cost_factor` (a cost per month) for `o`; options that are not eligible have no
-/// cost. Each period's amount is `cost * months` rounded to cents; totals are sums of those,
-/// rounded to cents. A `cost_factor` out of range leaves every cost unknown (None).
+/// factor `cost_factor` for `o`, an amount per `[analysis] per` (week, month or year);
+/// options that are not eligible have no cost. Periods last whole months. Each period's
+/// amount is the cost over its months ([`CostPeriod::over_months`]: per month `cost *
+/// months`, per year `cost * months / 12`, per week `cost * months * 52 / 12`) rounded to
+/// cents; totals are sums of those, rounded to cents. A `cost_factor` out of range leaves
+/// every cost unknown (None).
 ///
 /// Periods beyond [`MAX_PERIODS`] are ignored; months are clamped to
 /// 1..=[`MAX_PERIOD_MONTHS`]. Each scenario used is evaluated once.
@@ -604,6 +616,7 @@ pub fn plan(
         }
     }
     let ev_of = |p: &Period| evs[p.scenario].as_ref();
+    let per = advisor.def.analysis.per;
 
     let mut results = Vec::with_capacity(periods.len());
     let mut first_month = 1u32;
@@ -612,17 +625,17 @@ pub fn plan(
         let months = p.months.clamp(1, MAX_PERIOD_MONTHS);
         let ev = ev_of(p);
         let best = ev.and_then(Evaluation::best);
-        let monthly_cost = ev
+        let cost = ev
             .zip(best)
             .and_then(|(ev, o)| option_cost(ev, o, cost_factor));
-        let subtotal = monthly_cost.map(|c| cents(c * f64::from(months)));
+        let subtotal = cost.map(|c| cents(per.over_months(c, months)));
         follow = follow.zip(subtotal).map(|(a, b)| a + b);
         results.push(PeriodResult {
             scenario: p.scenario,
             months,
             first_month,
             best,
-            monthly_cost,
+            cost,
             subtotal,
         });
         first_month += months;
@@ -644,7 +657,7 @@ pub fn plan(
                 }
                 total = total
                     .zip(cost)
-                    .map(|(t, c)| t + cents(c * f64::from(r.months)));
+                    .map(|(t, c)| t + cents(per.over_months(c, r.months)));
             }
             KeepResult {
                 option: o,
@@ -681,8 +694,31 @@ fn months_text(n: u32, lang: Lang) -> String {
     }
 }
 
+/// What the totals count: only the cost per period, not notice periods; and for a cost per
+/// week or per year, how it becomes months.
+fn counted_sentence(per: CostPeriod, lang: Lang) -> &'static str {
+    match (per, lang) {
+        (CostPeriod::Month, Lang::Nl) => {
+            "We tellen alleen de kosten per maand, geen opzegtermijnen."
+        }
+        (CostPeriod::Month, Lang::En) => "We only count the cost per month, not notice periods.",
+        (CostPeriod::Week, Lang::Nl) => {
+            "We tellen alleen de kosten per week, geen opzegtermijnen. Een jaar heeft bij ons 52 weken."
+        }
+        (CostPeriod::Week, Lang::En) => {
+            "We only count the cost per week, not notice periods. We count a year as 52 weeks."
+        }
+        (CostPeriod::Year, Lang::Nl) => {
+            "We tellen alleen de kosten per jaar, geen opzegtermijnen. Voor een maand tellen we een twaalfde deel."
+        }
+        (CostPeriod::Year, Lang::En) => {
+            "We only count the cost per year, not notice periods. For a month we count one twelfth."
+        }
+    }
+}
+
 /// A short text that says whether switching at every change of advice pays off compared
-/// with keeping one option all the time, and that only the cost per month counts (not notice
+/// with keeping one option all the time, and that only the cost per period counts (not notice
 /// periods). Dutch at B1 level, or English.
 pub fn plan_sentence(advisor: &Advisor, plan: &Plan, lang: Lang) -> String {
     let nl = lang == Lang::Nl;
@@ -782,10 +818,6 @@ pub fn plan_sentence(advisor: &Advisor, plan: &Plan, lang: Lang) -> String {
             }
         }
     }
-    parts.push(if nl {
-        "We tellen alleen de kosten per maand, geen opzegtermijnen.".into()
-    } else {
-        "We only count the cost per month, not notice periods.".into()
-    });
+    parts.push(counted_sentence(advisor.def.analysis.per, lang).into());
     parts.join(" ")
 }

@@ -22,6 +22,10 @@ fn advisors_dir() -> PathBuf {
     engine_dir().join("../advisors")
 }
 
+fn schema_dir() -> PathBuf {
+    engine_dir().join("../schema")
+}
+
 fn broken_dir() -> PathBuf {
     engine_dir().join("tests/broken")
 }
@@ -67,8 +71,9 @@ impl Drop for TempDir {
 /// The expected diagnostic of a broken definition, as `tests/broken.rs` reads it.
 fn expectation(path: &Path) -> String {
     let name = path.file_name().unwrap().to_string_lossy().to_string();
-    if name.ends_with(".json") {
-        fs::read_to_string(path.with_file_name(format!("{name}.expect")))
+    let sibling = path.with_file_name(format!("{name}.expect"));
+    if name.ends_with(".json") || sibling.is_file() {
+        fs::read_to_string(sibling)
             .unwrap_or_else(|_| panic!("{name}: no {name}.expect"))
             .trim()
             .to_string()
@@ -308,10 +313,16 @@ fn bad_paths_give_a_message() {
     );
     // not text
     let binary = tmp.path().join("definition.toml");
-    fs::write(&binary, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    fs::write(&binary, [0x41, 0x0a, 0x42, 0xff, 0xfe, 0x00, 0x41]).unwrap();
     let out = check(&binary);
     assert_eq!(out.code, EXIT_FAILED);
-    assert!(out.stdout.contains("not a text file"), "{out:?}");
+    assert!(
+        out.stdout.contains(&format!(
+            "{}:2:2: the file is not UTF-8 text: byte 0xFF (`ÿ` in Latin-1) cannot be read (save it as UTF-8",
+            binary.display()
+        )),
+        "{out:?}"
+    );
     // an empty path, and the same through `json`
     assert_eq!(run(&["check", ""]).code, EXIT_USAGE);
     let out = run(&["json", &tmp.path().join("nope").display().to_string()]);
@@ -349,14 +360,17 @@ fn new_creates_an_advisor_that_passes_check() {
     // id, and the note about the minimum number of cases applies.
     let advisors = tmp.path().join("advisors");
     fs::create_dir(&advisors).unwrap();
-    let out = cli::new_advisor(&advisors, "zwembad-noord");
+    let out = cli::new_advisor(&advisors, "zwembad-noord", &schema_dir());
     assert_eq!(out.code, EXIT_OK, "{out:?}");
     let dir = advisors.join("zwembad-noord");
     let definition = fs::read_to_string(dir.join("definition.toml")).unwrap();
     assert!(definition.contains("\nid = \"zwembad-noord\"\n"));
+    // The template's cases; the `#:schema` line leads to this repository's schema (see
+    // `new_points_the_schema_lines_at_the_repository_from_anywhere`).
+    let cases = fs::read_to_string(dir.join("cases.toml")).unwrap();
     assert_eq!(
-        fs::read_to_string(dir.join("cases.toml")).unwrap(),
-        TEMPLATE_CASES
+        cases.split_once('\n').unwrap().1,
+        TEMPLATE_CASES.split_once('\n').unwrap().1
     );
     assert!(
         out.stdout.starts_with(&format!(
@@ -384,7 +398,7 @@ fn new_creates_an_advisor_that_passes_check() {
 
     // An existing folder is refused and left alone.
     fs::write(dir.join("cases.toml"), "# mine\n").unwrap();
-    let again = cli::new_advisor(&advisors, "zwembad-noord");
+    let again = cli::new_advisor(&advisors, "zwembad-noord", &schema_dir());
     assert_eq!(again.code, EXIT_FAILED);
     assert!(again.stderr.contains("already exists"), "{}", again.stderr);
     assert_eq!(
@@ -393,20 +407,24 @@ fn new_creates_an_advisor_that_passes_check() {
     );
     // ... also when it is a file.
     fs::write(advisors.join("taken"), "").unwrap();
-    assert_eq!(cli::new_advisor(&advisors, "taken").code, EXIT_FAILED);
+    assert_eq!(
+        cli::new_advisor(&advisors, "taken", &schema_dir()).code,
+        EXIT_FAILED
+    );
 
     // Bad ids are refused before anything is written.
     for bad in [
         "Zwembad", "zwem bad", "../evil", "a/b", "_x", "", "zwëmbad", "x.y",
     ] {
-        let out = cli::new_advisor(&advisors, bad);
+        let out = cli::new_advisor(&advisors, bad, &schema_dir());
         assert_eq!(out.code, EXIT_FAILED, "`{bad}`: {out:?}");
-        assert!(
-            out.stderr
-                .contains("is not a valid id (use lowercase letters"),
-            "`{bad}`: {}",
-            out.stderr
-        );
+        let expected = match bad {
+            "zwëmbad" => {
+                "is not a valid id: `ë` (U+00EB, a Latin letter with an accent) is not an ASCII letter (write `zwembad`)"
+            }
+            _ => "is not a valid id (use lowercase letters",
+        };
+        assert!(out.stderr.contains(expected), "`{bad}`: {}", out.stderr);
     }
     let mut left: Vec<String> = fs::read_dir(&advisors)
         .unwrap()
@@ -417,7 +435,7 @@ fn new_creates_an_advisor_that_passes_check() {
     assert!(!tmp.path().join("evil").exists());
 
     // A folder to create in that is not there.
-    let out = cli::new_advisor(&tmp.path().join("nope"), "zwembad");
+    let out = cli::new_advisor(&tmp.path().join("nope"), "zwembad", &schema_dir());
     assert_eq!(out.code, EXIT_FAILED);
     assert!(
         out.stderr.contains("nope: no such folder"),
@@ -441,7 +459,7 @@ fn check_insists_that_an_advisor_folder_is_named_after_its_id() {
     let tmp = TempDir::new("rename");
     let advisors = tmp.path().join("advisors");
     fs::create_dir(&advisors).unwrap();
-    assert!(cli::new_advisor(&advisors, "zwembad").success());
+    assert!(cli::new_advisor(&advisors, "zwembad", &schema_dir()).success());
     fs::rename(advisors.join("zwembad"), advisors.join("sportpark")).unwrap();
     let out = check(&advisors.join("sportpark"));
     assert_eq!(out.code, EXIT_FAILED, "{out:?}");
@@ -623,4 +641,104 @@ fn the_widget_demo_json_is_the_template() {
         expected,
         "embed/demo/zwembad.json is out of date: cargo xtask advisor json engine/templates/definition.toml --out embed/demo/zwembad.json"
     );
+}
+
+/// A warned-but-valid definition (`tests/warned/`) passes `check` (exit 0) with its warning,
+/// `warning: ` in front, counted in the summary.
+#[test]
+fn warnings_are_shown_and_counted_but_do_not_fail_check() {
+    let dir = engine_dir().join("tests/warned");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 2);
+    for path in &files {
+        let text = fs::read_to_string(path).unwrap();
+        let warn = text
+            .lines()
+            .next()
+            .unwrap()
+            .strip_prefix("# warn: ")
+            .unwrap();
+        let out = check(path);
+        assert_eq!(out.code, EXIT_OK, "{out:?}");
+        let expected = format!("warning: {}:{warn}", path.display());
+        assert!(out.stdout.lines().any(|l| l == expected), "{}", out.stdout);
+        assert!(
+            out.stdout
+                .ends_with(": definition valid, 1 warning, no cases\n"),
+            "{}",
+            out.stdout
+        );
+    }
+    // With cases: the count sits between "valid" and the cases.
+    let tmp = TempDir::new("warned");
+    fs::copy(&files[0], tmp.path().join("definition.toml")).unwrap();
+    fs::write(
+        tmp.path().join("cases.toml"),
+        "[[case]]\nname = \"a\"\nexpect.advice = \"tickets\"\n",
+    )
+    .unwrap();
+    let out = check(tmp.path());
+    assert_eq!(out.code, EXIT_OK, "{out:?}");
+    assert!(
+        out.stdout
+            .ends_with(": definition valid, 1 warning, 1 case passed\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// `new --dir` outside `advisors/` writes `#:schema` lines that lead from the new folder to
+/// this repository's schemas (the template's `../../schema/...` only fits `advisors/<id>/`).
+#[test]
+fn new_points_the_schema_lines_at_the_repository_from_anywhere() {
+    let tmp = TempDir::new("schema");
+    let deep = tmp.path().join("a/b");
+    fs::create_dir_all(&deep).unwrap();
+    let out = run(&["new", "zwembad", "--dir", &deep.display().to_string()]);
+    assert_eq!(out.code, EXIT_OK, "{out:?}");
+    for (file, schema) in [
+        ("definition.toml", "definition.schema.json"),
+        ("cases.toml", "cases.schema.json"),
+    ] {
+        let dir = deep.join("zwembad");
+        let text = fs::read_to_string(dir.join(file)).unwrap();
+        let first = text.lines().next().unwrap();
+        let relative = first
+            .strip_prefix("#:schema ")
+            .unwrap_or_else(|| panic!("{first}"));
+        assert!(!relative.starts_with('/'), "relative: {relative}");
+        assert_eq!(
+            fs::canonicalize(dir.join(relative)).unwrap(),
+            fs::canonicalize(schema_dir().join(schema)).unwrap(),
+            "{file}: {first}"
+        );
+        // The rest of the file is the template's.
+        let template = if file == "cases.toml" {
+            TEMPLATE_CASES.to_string()
+        } else {
+            cli::template_definition("zwembad")
+        };
+        assert_eq!(
+            text.split_once('\n').unwrap().1,
+            template.split_once('\n').unwrap().1
+        );
+    }
+    // In the repository's own layout the template's line is already right.
+    let advisors = tmp.path().join("repo/advisors");
+    fs::create_dir_all(&advisors).unwrap();
+    fs::create_dir_all(tmp.path().join("repo/schema")).unwrap();
+    fs::copy(
+        schema_dir().join("definition.schema.json"),
+        tmp.path().join("repo/schema/definition.schema.json"),
+    )
+    .unwrap();
+    let out = cli::new_advisor(&advisors, "zwembad", &tmp.path().join("repo/schema"));
+    assert_eq!(out.code, EXIT_OK, "{out:?}");
+    let text = fs::read_to_string(advisors.join("zwembad/definition.toml")).unwrap();
+    assert!(text.starts_with("#:schema ../../schema/definition.schema.json\n"));
 }

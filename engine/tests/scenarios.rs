@@ -422,7 +422,7 @@ fn two_period_plan_totals() {
     // By hand from the definition's figures: a trip of 7 km costs round(1.08 + 7 * 0.166, 2)
     // = 2.24; 8 trips a week is 8 * 52/12 = 34.67 trips a month: round(34.67 * 2.24, 2) =
     // 77.65 a month, 388.25 for 5 months. Then 7 months of the monthly pass at 99.00: 693.00.
-    assert_eq!(pl.periods[0].monthly_cost, Some(77.65));
+    assert_eq!(pl.periods[0].cost, Some(77.65));
     assert_eq!(pl.periods[0].subtotal, Some(388.25));
     assert_eq!(pl.periods[1].subtotal, Some(693.0));
     assert_eq!(pl.follow_total, Some(1081.25));
@@ -713,4 +713,31 @@ fn check_decisive(a: &Advisor, base: &Scenario, c: &Comparison) -> Result<(), Te
         prop_assert_eq!(a.evaluate(&sc).unwrap().best(), c.other_best);
     }
     Ok(())
+}
+
+/// NS: two questions in %. A change names the question by its short label, with the unit
+/// on the values, because "%" alone does not say which share changed.
+#[test]
+fn a_change_of_a_question_with_a_shared_unit_is_named() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../advisors/ns/definition.toml");
+    let a = Advisor::parse(&fs::read_to_string(path).unwrap(), "ns/definition.toml").unwrap();
+    let base = a.default_scenario();
+    let other = with(&a, &[("peak_share", 90.0)]);
+    let c = compare(&a, &base, &other, a.cost_factor).unwrap();
+    assert_eq!(
+        change_label(&a, &c.differences[0], Lang::Nl),
+        "Deel in de spits: 20 % → 90 %"
+    );
+    assert_eq!(
+        change_label(&a, &c.differences[0], Lang::En),
+        "Share in peak hours: 20 % → 90 %"
+    );
+    // 90% peak, weekend min(30, 10) = 10%: Dal Voordeel 4.1667 + 100 x (0.9 + 0.6 x 0.1) =
+    // 100.17 against none 100 (cost and fixed both favour none now); before: Dal Voordeel
+    // 72.17. So none, EUR 100 - 72.17 = 27.83 more.
+    assert_eq!(
+        comparison_sentence(&a, &c, "Nu", Lang::Nl),
+        "Het advies wordt Geen abonnement in plaats van Dal Voordeel. \
+         Dat komt vooral door: deel in de spits (20 % → 90 %). Je betaalt € 27,83 per maand meer."
+    );
 }

@@ -11,7 +11,8 @@
 //!
 //! - [`definition`]: a definition (TOML, or JSON as a host page may give the widget) is
 //!   parsed and validated; if valid it is converted to JSON and read back (as the build does),
-//!   evaluated, analysed, explained, charted and its state link written and read.
+//!   evaluated at the corners of its answers (none may fail: `check` refuses formulas that
+//!   can), evaluated, analysed, explained, charted and its state link written and read.
 //! - [`expression`]: an expression is parsed, printed and parsed again, compiled against the
 //!   names of every built-in advisor, evaluated, and (when it compiles) put into that advisor
 //!   as a derived value, which must then give the same value.
@@ -149,7 +150,64 @@ pub fn definition(data: &[u8]) -> String {
         Err(JsonError::Invalid(d)) => panic!("valid, then invalid for the conversion:\n{d}"),
         Err(JsonError::ReadBack(message)) => panic!("{message}"),
     }
+    every_corner_evaluates(&advisor);
     format!("valid: {}", exercise(&advisor))
+}
+
+/// Most corners of the answers evaluated for one definition (2^10). Every combination of the
+/// ends of each number question (min, max), of every yes/no and of every choice is tried when
+/// there are at most this many; else each question at each of those values with the others at
+/// their defaults (all combinations of a large definition would take too long per input).
+const MAX_CORNERS: usize = 1 << 10;
+
+/// A definition that `check` accepts evaluates without failure at the corners of its answers:
+/// `check` refuses formulas that can fail for some answer (division by zero, too large).
+fn every_corner_evaluates(a: &Advisor) {
+    let ends: Vec<Vec<f64>> = a
+        .inputs
+        .iter()
+        .map(|i| match i.kind {
+            InputKind::Integer | InputKind::Number => vec![i.min, i.max],
+            InputKind::YesNo | InputKind::Choice => {
+                (0..=i.max as usize).map(|v| v as f64).collect()
+            }
+        })
+        .collect();
+    let base = a.default_scenario();
+    let count = ends.iter().try_fold(1usize, |n, e| {
+        n.checked_mul(e.len()).filter(|&n| n <= MAX_CORNERS)
+    });
+    let mut scenarios = Vec::new();
+    match count {
+        Some(n) => {
+            for k in 0..n {
+                let mut sc = base.clone();
+                let mut rest = k;
+                for (i, e) in ends.iter().enumerate() {
+                    sc.inputs[i] = e[rest % e.len()];
+                    rest /= e.len();
+                }
+                scenarios.push(sc);
+            }
+        }
+        None => {
+            for (i, e) in ends.iter().enumerate() {
+                for &v in e {
+                    let mut sc = base.clone();
+                    sc.inputs[i] = v;
+                    scenarios.push(sc);
+                }
+            }
+        }
+    }
+    for sc in &scenarios {
+        if let Err(failure) = a.evaluate(sc) {
+            panic!(
+                "check accepted it, but at the answers {:?} it fails: {failure}",
+                sc.inputs
+            );
+        }
+    }
 }
 
 /// Diagnostics as every caller shows them: at least one, each with a place and a message.
@@ -667,7 +725,9 @@ pub fn seeds() -> Vec<Seed> {
     files.sort();
     for path in files {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let text = fs::read_to_string(&path).expect("a broken definition is text");
+        // Lossy: one broken definition is not UTF-8 (as the fuzz target reads its bytes).
+        let bytes = fs::read(&path).expect("a broken definition can be read");
+        let text = String::from_utf8_lossy(&bytes).into_owned();
         definitions.push((format!("broken-{name}"), text));
     }
 

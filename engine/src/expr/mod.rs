@@ -28,7 +28,9 @@
 mod compile;
 mod eval;
 mod lexer;
+pub mod linear;
 mod parser;
+pub mod ranges;
 #[cfg(test)]
 mod tests;
 
