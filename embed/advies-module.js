@@ -12,27 +12,86 @@
 //
 // Each element renders into its own shadow root with the widget's style sheet; the host's CSS
 // does not reach in, and the widget's CSS does not leak out. No cookies; localStorage only
-// when the citizen presses "Bewaar op dit apparaat". Requests: this script, the app's JS,
-// wasm and CSS next to it, and a definition URL if one is named.
+// when the citizen presses "Bewaar op dit apparaat". Requests: this script, the files named in
+// its manifest next to it (the app's JS, wasm and CSS, a built-in advisor's definition and its
+// view) and a definition URL if one is named.
+//
+// A built-in advisor without `prefill` shows at once: the build rendered its view with the
+// default answers (MANIFEST.advisors[id].views), so the advice is on screen before the app has
+// arrived; the app then takes that view over (hydration) instead of building it again. Every
+// file but this one has its content's hash in its name, so a host can cache them for a year.
 
 // For the browser benchmark: time from here to the first advice on screen.
 performance.mark('advies-module:start');
 
+const MANIFEST = null; // written by the build (crates/prerender)
+
 const base = new URL('.', import.meta.url);
+const app = new URL(MANIFEST.app, base);
 const files = {
-  glue: new URL('advies-module-app.js', base),
-  wasm: new URL('advies-module_bg.wasm', base),
-  css: new URL('advies-module.css', base),
+  glue: new URL(MANIFEST.glue, app),
+  wasm: new URL(MANIFEST.wasm, app),
+  css: new URL(MANIFEST.css, app),
 };
 
-let app;
+let appLoading;
+let appReady = false;
 /** The wasm app, loaded once for every element on the page. */
 function loadApp() {
-  app ??= import(files.glue.href).then(async (glue) => {
+  appLoading ??= import(files.glue.href).then(async (glue) => {
     await glue.default({ module_or_path: files.wasm });
+    appReady = true;
     return glue;
   });
-  return app;
+  return appLoading;
+}
+
+const builtIns = new Map();
+/** A built-in advisor's definition, fetched once per page: `{ text, file }`, or `{ error }`. */
+function fetchBuiltIn(id) {
+  if (!builtIns.has(id)) {
+    const loading = readBuiltIn(id);
+    builtIns.set(id, loading);
+    // A failed fetch is tried again on the next mount.
+    loading.then((d) => d.error && builtIns.delete(id));
+  }
+  return builtIns.get(id);
+}
+
+async function readBuiltIn(id) {
+  const entry = MANIFEST.advisors[id];
+  if (!entry) {
+    const known = Object.keys(MANIFEST.advisors).join(', ');
+    return {
+      error:
+        `Er is geen keuzehulp "${id}". Bekende keuzehulpen: ${known}. / ` +
+        `There is no advisor "${id}". Known advisors: ${known}.`,
+    };
+  }
+  try {
+    const response = await fetch(new URL(entry.json, base));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return { text: await response.text(), file: entry.file, builtIn: true };
+  } catch {
+    return {
+      error:
+        `De keuzehulp "${id}" kon niet worden geladen. Controleer de verbinding. / ` +
+        `The advisor "${id}" could not be loaded. Check the connection.`,
+    };
+  }
+}
+
+/** The view the build rendered for a built-in advisor in `lang` (compact or not), or null. */
+async function fetchView(id, lang, compact) {
+  const entry = MANIFEST.advisors[id];
+  const name = entry?.views[`${lang}${compact ? '-compact' : ''}`];
+  if (!name) return null;
+  try {
+    const response = await fetch(new URL(name, base));
+    return response.ok ? await response.text() : null;
+  } catch {
+    return null;
+  }
 }
 
 const OBSERVED = ['advisor', 'lang', 'prefill', 'compact', 'share-answers'];
@@ -131,35 +190,95 @@ class AdviesModule extends HTMLElement {
 
   async #mount() {
     const generation = ++this.#generation;
+    const current = () => generation === this.#generation && this.isConnected;
     const advisor = (this.getAttribute('advisor') ?? '').trim();
-    const [glue, definition] = await Promise.all([
-      loadApp(),
-      advisor === '' || glue_is_builtin(advisor) ? { text: '' } : fetchDefinition(advisor),
-    ]);
+    const lang = (this.getAttribute('lang') ?? '').trim().toLowerCase().startsWith('en') ? 'en' : 'nl';
+    const compact = this.hasAttribute('compact');
+    const prefill = this.getAttribute('prefill') ?? '';
+    const builtIn = isBuiltIn(advisor);
+    // Busy until the app has mounted (again): it removes this once the advisor answers.
+    this.#mountPoint.setAttribute('aria-busy', 'true');
+    const definition = builtIn ? fetchBuiltIn(advisor) : fetchDefinition(advisor);
+    // The advice at once: the view the build made. Not with a prefill (other answers than the
+    // defaults) or on a remount (the app is there already). The app is fetched once that view
+    // has been painted, so it does not hold up the first paint on a slow connection.
+    let prerendered = false;
+    if (builtIn && prefill.trim() === '' && !this.#handle && !appReady) {
+      const view = await fetchView(advisor, lang, compact);
+      if (view !== null && current() && !this.#handle) {
+        this.#mountPoint.innerHTML = view;
+        this.#mountPoint.style.minHeight = '';
+        prerendered = true;
+        await afterPaint();
+      }
+    }
+    const glue = loadApp();
+    let loaded;
+    try {
+      loaded = await Promise.all([glue, definition]);
+    } catch (e) {
+      if (!current()) return;
+      this.#showFailure(lang);
+      throw e;
+    }
     // A newer attribute change or a removal happened meanwhile: that one wins.
-    if (generation !== this.#generation || !this.isConnected) return;
-    this.#unmount();
+    if (!current()) return;
+    const [app, def] = loaded;
     const emit = (type, detail) => {
       this.dispatchEvent(new CustomEvent(`advies-module:${type}`, { detail, bubbles: true, composed: true }));
     };
-    this.#handle = glue.mount_widget(
+    const hydrate = prerendered && !def.error;
+    if (!hydrate) this.#unmount();
+    else this.#forget();
+    // The app removes aria-busy once it has taken the view over (in a task of its own).
+    this.#handle = app.mount_widget(
       this.#mountPoint,
-      advisor,
-      definition.text ?? '',
-      definition.file ?? '',
-      definition.error ?? '',
+      def.text ?? '',
+      def.file ?? '',
+      def.builtIn === true,
+      def.error ?? '',
       this.getAttribute('lang') ?? '',
-      this.getAttribute('prefill') ?? '',
-      this.hasAttribute('compact'),
+      prefill,
+      compact,
       this.hasAttribute('share-answers'),
+      hydrate,
       emit,
     );
   }
+
+  /** Frees the mounted app (if any) but keeps what is on screen. */
+  #forget() {
+    if (this.#handle) {
+      this.#handle.unmount();
+      this.#handle.free();
+      this.#handle = null;
+    }
+    if (this.#mountPoint) this.#mountPoint.style.minHeight = '';
+  }
+
+  /** The app itself could not load (network, blocked file): say so in the widget. */
+  #showFailure(lang) {
+    this.#unmount();
+    this.#mountPoint.removeAttribute('aria-busy');
+    const box = document.createElement('div');
+    box.setAttribute('role', 'alert');
+    box.lang = lang;
+    box.textContent =
+      lang === 'en'
+        ? 'This advisor cannot load. Check the connection and reload the page.'
+        : 'Deze keuzehulp kan niet laden. Controleer de verbinding en laad de pagina opnieuw.';
+    this.#mountPoint.replaceChildren(box);
+  }
+}
+
+/** Resolves after the next frame has been painted. */
+function afterPaint() {
+  return new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
 }
 
 /** Built-in ids are plain words; anything with a slash or a dot is a URL. */
-function glue_is_builtin(advisor) {
-  return /^[a-z0-9_-]+$/.test(advisor);
+function isBuiltIn(advisor) {
+  return /^[a-z0-9_-]*$/.test(advisor);
 }
 
 if (!customElements.get('advies-module')) customElements.define('advies-module', AdviesModule);

@@ -1,4 +1,4 @@
-//! Browser benchmark hooks, called by `tests/e2e/bench.mjs` through Trunk's `window.wasmBindings`.
+//! Browser benchmark hooks, called by `tests/e2e/bench.mjs` through the app's module exports.
 //! They measure the engine inside Chromium (wasm), where the 16 ms frame budget applies.
 
 use advies_engine::Advisor;
@@ -26,18 +26,15 @@ fn time_analyses(advisor: &Advisor, reps: usize, out: &mut Vec<f64>) {
 
 /// Times `reps` full analyses of `generated` (a definition as JSON; the benchmark passes the
 /// 20 inputs x 100 options x 20 factors advisor from `cargo run --example generated_json`) and
-/// of the RET advisor's default scenario; returns `[generated ms..., ret ms...]`. A generated
-/// definition that does not read gives no timings for it.
+/// of `ret` (the RET definition as the RET page holds it) in their default scenarios; returns
+/// `[generated ms..., ret ms...]`. A definition that does not read gives no timings.
 #[wasm_bindgen]
-pub fn bench_analysis(generated: &str, reps: usize) -> Vec<f64> {
+pub fn bench_analysis(generated: &str, ret: &str, reps: usize) -> Vec<f64> {
     let mut out = Vec::with_capacity(reps * 2);
-    if let Ok(big) = Advisor::parse(generated, "generated.json") {
-        time_analyses(&big, reps, &mut out);
-    }
-    if let Some((text, file)) = crate::built_in("ret")
-        && let Ok(ret) = Advisor::parse(text, file)
-    {
-        time_analyses(&ret, reps, &mut out);
+    for (text, file) in [(generated, "generated.json"), (ret, "ret.json")] {
+        if let Ok(advisor) = Advisor::parse(text, file) {
+            time_analyses(&advisor, reps, &mut out);
+        }
     }
     out
 }

@@ -6,7 +6,7 @@
 //! file only draws it.
 
 use advies_engine::chart::{ChartData, Metric, chart_data, chartable_inputs, default_input};
-use advies_engine::explain::{chart_summary, input_value};
+use advies_engine::explain::{chart_summary, input_axis_label, input_value};
 use advies_engine::{Advisor, Lang};
 use leptos::prelude::*;
 use plotters::prelude::*;
@@ -299,8 +299,18 @@ pub fn TippingChart(state: AdvisorState) -> impl IntoView {
         })
         .unwrap_or_default()
     };
-    let frame_svg = Memo::new(move |_| layer(Layer::Frame));
-    let data_svg = Memo::new(move |_| layer(Layer::Data));
+    // Drawn only while the chart is (nearly) on screen: far below a slider the citizen moves,
+    // it would redraw on every step for nobody. It catches up when it comes into view.
+    let figure_ref = NodeRef::<leptos::html::Section>::new();
+    let in_view = crate::visible::visible(figure_ref);
+    let frame_svg = Memo::new(move |prev: Option<&String>| match in_view.get() {
+        true => layer(Layer::Frame),
+        false => prev.cloned().unwrap_or_default(),
+    });
+    let data_svg = Memo::new(move |prev: Option<&String>| match in_view.get() {
+        true => layer(Layer::Data),
+        false => prev.cloned().unwrap_or_default(),
+    });
     let summary = Memo::new(move |_| {
         let lang = state.lang.get();
         let a = state.advisor();
@@ -348,12 +358,7 @@ pub fn TippingChart(state: AdvisorState) -> impl IntoView {
         } else {
             t(Key::ChartScoreAxis, lang).to_string()
         };
-        let x_label = a
-            .def
-            .inputs
-            .get_index(input)
-            .map(|(_, x)| x.unit.get(lang).to_string())
-            .unwrap_or_default();
+        let x_label = input_axis_label(&a, input, lang);
         format!("{}: {} ({})", t(Key::ChartCaption, lang), y_label, x_label)
     };
     let legend = move || {
@@ -385,7 +390,7 @@ pub fn TippingChart(state: AdvisorState) -> impl IntoView {
         data.with(|d| d.as_ref().map(|d| data_table(&a, d, lang)))
     };
     view! {
-        <section class="adv-section adv-chart" aria-labelledby="chart-title">
+        <section class="adv-section adv-chart" aria-labelledby="chart-title" node_ref=figure_ref>
             <h2 class="adv-heading-2" id="chart-title">{move || state.t(Key::ChartTitle)}</h2>
             <Show when=has_data>
                 <div class="adv-chart__picker">
@@ -470,7 +475,7 @@ fn data_table(a: &Advisor, d: &ChartData, lang: Lang) -> impl IntoView + use<> {
             <table class="adv-table" data-testid="chart-table">
                 <thead>
                     <tr>
-                        <th scope="col">{a.def.inputs.get_index(d.input).map(|(_, x)| x.unit.get(lang).to_string()).unwrap_or_default()}</th>
+                        <th scope="col">{input_axis_label(a, d.input, lang)}</th>
                         {head}
                         <th scope="col">{t(Key::BestTag, lang)}</th>
                     </tr>

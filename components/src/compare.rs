@@ -1,7 +1,8 @@
 //! "Situaties naast elkaar": up to four scenarios side by side (one at a time, with a switcher,
-//! in a narrow column): per scenario the advice, its monthly cost, how solid it is, a sentence
-//! on what changes compared with the first scenario and why, and every answer and weight, with
-//! the ones that differ from the first scenario marked (in words, not only in colour).
+//! in a narrow column): per scenario the advice, its cost (per week, month or year, as the
+//! definition says), how solid it is, a sentence on what changes compared with the first
+//! scenario and why, and every answer and weight, with the ones that differ from the first
+//! scenario marked (in words, not only in colour).
 
 use std::sync::Arc;
 
@@ -29,7 +30,7 @@ struct Column {
     advice: String,
     /// The advised option's id (for tests and styling).
     advice_id: Option<String>,
-    /// Monthly cost of the advised option.
+    /// Cost of the advised option, per the definition's period (`[analysis] per`).
     cost: Option<String>,
     cost_illustrative: bool,
     /// None when there is no advice.
@@ -393,7 +394,7 @@ pub fn CompareSection(state: AdvisorState) -> impl IntoView {
                     </thead>
                     <tbody>
                         {row(t(Key::CompareAdvice, lang).into(), advice_cells, "compare-advice")}
-                        {row(t(Key::CompareCost, lang).into(), cost_cells, "compare-cost")}
+                        {row(t(i18n::cost_per_period(a.def.analysis.per), lang).into(), cost_cells, "compare-cost")}
                         {row(t(Key::CompareSolid, lang).into(), solid_cells, "compare-solid")}
                         {row(t(Key::CompareWhat, lang).into(), sentence_cells, "compare-sentence")}
                     </tbody>

@@ -36,8 +36,8 @@ pub fn plain_number(v: f64, lang: Lang) -> String {
     format::number(v, decimals_needed(v, 0, 3), lang)
 }
 
-/// A parameter value with its unit as written in definitions: `EUR`, `EUR/km`, `EUR/month`,
-/// `EUR/year`, `%`; any other unit is written after the number.
+/// A parameter value with its unit as written in definitions: `EUR`, `EUR/km`, `EUR/week`,
+/// `EUR/month`, `EUR/year`, `%`; any other unit is written after the number.
 pub fn parameter_value(v: f64, unit: &str, lang: Lang) -> String {
     join(parameter_value_parts(v, unit, lang))
 }
@@ -66,6 +66,7 @@ pub fn parameter_value_parts(v: f64, unit: &str, lang: Lang) -> (String, String)
     match unit.trim() {
         "EUR" | "€" => (money(v, lang), String::new()),
         "EUR/km" => per(Key::PerKm),
+        "EUR/week" => per(Key::PerWeek),
         "EUR/month" => per(Key::PerMonth),
         "EUR/year" => per(Key::PerYear),
         "%" => (format!("{}%", plain_number(v, lang)), String::new()),
@@ -137,6 +138,10 @@ mod tests {
         assert_eq!(
             parameter_value(99.0, "EUR/month", Lang::Nl),
             "€ 99,00 per maand"
+        );
+        assert_eq!(
+            parameter_value(25.0, "EUR/week", Lang::Nl),
+            "€ 25,00 per week"
         );
         assert_eq!(
             parameter_value(990.0, "EUR/year", Lang::En),

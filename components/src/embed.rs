@@ -89,8 +89,9 @@ pub fn AdvisorWidget(
     apply_prefill(state, &prefill);
     if !compact {
         // The share section shows whether something is saved (and offers to delete it); what
-        // was saved is not opened.
-        note_saved_on_device(state);
+        // was saved is not opened. Once mounted: the build renders this view too, without a
+        // device.
+        Effect::new(move |_| untrack(|| note_saved_on_device(state)));
     }
     report_events(state, share_answers, on_event);
     view! { <AdvisorView state compact /> }

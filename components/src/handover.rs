@@ -87,12 +87,20 @@ pub fn TalkButton(state: AdvisorState) -> impl IntoView {
 #[component]
 pub fn ShareSection(state: AdvisorState) -> impl IntoView {
     let advisor_id = state.advisor.with_value(|a| a.def.id.clone());
-    let link_text = Memo::new(move |_| share_link(state).unwrap_or_default());
+    // The link shown follows every change while the section is (nearly) on screen; far below
+    // a slider the citizen moves, it catches up when it comes into view. Copying always takes
+    // the link of this moment.
+    let section = NodeRef::<leptos::html::Section>::new();
+    let in_view = crate::visible::visible(section);
+    let link_text = Memo::new(move |prev: Option<&String>| match in_view.get() {
+        true => share_link(state).unwrap_or_default(),
+        false => prev.cloned().unwrap_or_default(),
+    });
     let copy_status = RwSignal::new(String::new());
     let device_status = RwSignal::new(String::new());
     let copy = move |_| {
         let lang = state.lang.get_untracked();
-        let text = link_text.get_untracked();
+        let text = untrack(|| share_link(state)).unwrap_or_default();
         copy_to_clipboard(text, lang, copy_status);
     };
     let id_save = advisor_id.clone();
@@ -171,7 +179,7 @@ pub fn ShareSection(state: AdvisorState) -> impl IntoView {
         }
     });
     view! {
-        <section id="share" class="adv-section adv-share adv-noprint" aria-labelledby="share-title">
+        <section id="share" class="adv-section adv-share adv-noprint" aria-labelledby="share-title" node_ref=section>
             <h2 id="share-title" class="adv-heading-2">{move || state.t(heading)}</h2>
             <p class="adv-lead">{move || state.t(intro)}</p>
             {link_block}

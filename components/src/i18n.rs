@@ -4,6 +4,7 @@
 //! come from a definition are not here: they go through [`advies_engine::Text::get`].
 
 use advies_engine::Lang;
+use advies_engine::model::CostPeriod;
 
 macro_rules! keys {
     ($($(#[$doc:meta])* $name:ident => $nl:literal, $en:literal;)*) => {
@@ -142,6 +143,7 @@ keys! {
     Yes => "Ja", "Yes";
     No => "Nee", "No";
     PerKm => "per km", "per km";
+    PerWeek => "per week", "per week";
     PerMonth => "per maand", "per month";
     PerYear => "per jaar", "per year";
     Version => "Versie", "Version";
@@ -167,6 +169,17 @@ keys! {
     LinkFailed => "We konden je link niet gebruiken. Je ziet de keuzehulp zoals hij begint.",
         "We could not use your link. You see the choice guide as it starts.";
     Close => "Sluiten", "Close";
+    /// A part loaded after the first advice (scenarios, comparison, chart, sharing, the
+    /// summary) could not be fetched.
+    ChunkFailedTitle => "Dit deel van de keuzehulp kon niet laden", "This part of the choice guide could not load";
+    ChunkFailedBody => "Situaties vergelijken, de grafiek, delen en de samenvatting werken nu niet. Het advies hierboven werkt wel. Controleer je internet en probeer het opnieuw.",
+        "Comparing situations, the chart, sharing and the summary do not work now. The advice above still works. Check your internet connection and try again.";
+    ChunkRetry => "Opnieuw proberen", "Try again";
+    /// On an advisor page with JavaScript turned off (the page was rendered at build time).
+    NoScript => "JavaScript staat uit. Je ziet het advies bij de standaardantwoorden. Zet JavaScript aan om je eigen antwoorden in te vullen.",
+        "JavaScript is turned off. You see the advice for the default answers. Turn on JavaScript to fill in your own answers.";
+    /// While the summary for an employee is being fetched.
+    SummaryLoading => "De samenvatting wordt geladen…", "Loading the summary…";
     BandLegend => "De groene streep onder een schuifje laat zien waar het advies hetzelfde blijft.",
         "The green line under a slider shows where the advice stays the same.";
     WeightsReset => "Zoals de makers het instelden", "As the makers set it";
@@ -212,6 +225,8 @@ keys! {
     CompareIsBase => "Hiermee vergelijken we de andere situaties.", "We compare the other situations with this one.";
     CompareAdvice => "Advies", "Advice";
     CompareCost => "Kosten per maand", "Cost per month";
+    CompareCostWeek => "Kosten per week", "Cost per week";
+    CompareCostYear => "Kosten per jaar", "Cost per year";
     CompareSolid => "Hoe zeker", "How solid";
     CompareWhat => "Wat verandert er", "What changes";
     CompareAnswers => "Antwoorden", "Answers";
@@ -286,6 +301,24 @@ keys! {
 /// Shorthand for [`Key::get`].
 pub fn t(key: Key, lang: Lang) -> &'static str {
     key.get(lang)
+}
+
+/// "per maand", "per week" or "per jaar": the period of the cost factor's amounts.
+pub fn per_period(per: CostPeriod) -> Key {
+    match per {
+        CostPeriod::Week => Key::PerWeek,
+        CostPeriod::Month => Key::PerMonth,
+        CostPeriod::Year => Key::PerYear,
+    }
+}
+
+/// "Kosten per maand" (per week, per jaar): the row of the advice's cost per situation.
+pub fn cost_per_period(per: CostPeriod) -> Key {
+    match per {
+        CostPeriod::Week => Key::CompareCostWeek,
+        CostPeriod::Month => Key::CompareCost,
+        CostPeriod::Year => Key::CompareCostYear,
+    }
 }
 
 /// Accessible name and visible text of the link to an option's page.
@@ -764,6 +797,25 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn cost_labels_follow_the_cost_period() {
+        assert_eq!(t(per_period(CostPeriod::Week), Lang::Nl), "per week");
+        assert_eq!(t(per_period(CostPeriod::Month), Lang::Nl), "per maand");
+        assert_eq!(t(per_period(CostPeriod::Year), Lang::En), "per year");
+        assert_eq!(
+            t(cost_per_period(CostPeriod::Week), Lang::Nl),
+            "Kosten per week"
+        );
+        assert_eq!(
+            t(cost_per_period(CostPeriod::Month), Lang::En),
+            "Cost per month"
+        );
+        assert_eq!(
+            t(cost_per_period(CostPeriod::Year), Lang::Nl),
+            "Kosten per jaar"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@
 pub mod advice;
 pub mod chart;
 pub mod compare;
+pub mod cssom;
 pub mod display;
 pub mod embed;
 pub mod gallery;
@@ -17,6 +18,7 @@ pub mod handover;
 pub mod i18n;
 pub mod inline;
 pub mod lang_switch;
+pub mod lazy;
 pub mod options;
 pub mod page;
 #[cfg(feature = "playground")]
@@ -27,6 +29,7 @@ pub mod sources;
 pub mod state;
 pub mod storage;
 pub mod timeline;
+pub mod visible;
 pub mod weights;
 pub mod why;
 

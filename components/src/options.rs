@@ -154,7 +154,10 @@ fn OptionRow(state: AdvisorState, o: usize, ranking: Memo<Vec<usize>>) -> impl I
         })
         .collect_view();
     // One element, painted with a gradient: a change repaints the bar without a new layout.
-    let bar = move || parts.with(|p| bar_gradient(p));
+    let bar_node = NodeRef::<leptos::html::Span>::new();
+    crate::cssom::keep_style(bar_node, "background-image", move || {
+        Some(parts.with(|p| bar_gradient(p)))
+    });
     let parts_text = a
         .def
         .factors
@@ -194,7 +197,7 @@ fn OptionRow(state: AdvisorState, o: usize, ranking: Memo<Vec<usize>>) -> impl I
             </div>
             <dl class="adv-option__values">{values}</dl>
             <div class="adv-score">
-                <span class="adv-score__bar" aria-hidden="true" style:background-image=bar></span>
+                <span class="adv-score__bar" aria-hidden="true" node_ref=bar_node></span>
                 <span class="adv-score__text">{move || score(points.get(), state.lang.get())}</span>
                 <span class="adv-score__parts" data-testid="score-parts">{parts_text}</span>
             </div>

@@ -12,31 +12,45 @@ use crate::questions::QuestionList;
 use crate::sources::SourceList;
 use advies_engine::state as link;
 
-use crate::compare::CompareSection;
-use crate::handover::{ShareSection, SummaryView, TalkButton};
+use crate::handover::TalkButton;
+use crate::lazy::{Lazy, load_explore_when_idle};
 use crate::scenarios::ScenarioBar;
 use crate::state::{AdvisorState, LinkReport, Mode};
 use crate::storage;
-use crate::timeline::TimelineSection;
 use crate::weights::WeightPanel;
+
+/// The element of an advisor page that holds the advisor (rendered at build time, hydrated).
+pub const APP_ELEMENT_ID: &str = "adv-app";
+/// The `<script type="application/json">` of an advisor page that holds its definition; its
+/// `data-file` names the file for messages.
+pub const DEFINITION_ELEMENT_ID: &str = "adv-definition";
 
 /// The standalone page: builds the state, keeps `<html lang>` and the document title in step
 /// with the language, and shows [`AdvisorView`].
+///
+/// The same component renders the page to HTML at build time (with the default answers) and
+/// hydrates it in the browser. So the view starts from the defaults in both; only once it is
+/// on screen does the page open what a link or this device holds (and say what it repaired),
+/// and from then on keep the link in the address bar current.
 #[component]
 pub fn AdvisorPage(
     advisor: Arc<Advisor>,
-    /// The language to start in (from `?lang=` on the site); a link's own language wins.
+    /// The language of the page (`/ret/` or `/ret/en/`); a link's own language wins.
     #[prop(optional)]
     lang: Option<Lang>,
 ) -> impl IntoView {
     let title = advisor.def.title.clone();
     let state = AdvisorState::new(advisor, lang.unwrap_or_default());
-    if !restore_from_link(state) {
-        restore_from_device(state);
-    } else {
-        note_saved_on_device(state);
-    }
-    keep_link_current(state);
+    Effect::new(move |_| {
+        untrack(|| {
+            if !restore_from_link(state) {
+                restore_from_device(state);
+            } else {
+                note_saved_on_device(state);
+            }
+            keep_link_current(state);
+        })
+    });
     Effect::new(move |_| {
         let lang = state.lang.get();
         let doc = document();
@@ -45,7 +59,12 @@ pub fn AdvisorPage(
         }
         doc.set_title(title.get(lang));
     });
-    view! { <AdvisorView state /> }
+    // The page is at `/<id>/` (Dutch) or `/<id>/en/`: the gallery is one or two levels up.
+    let gallery_root = match lang.unwrap_or_default() {
+        Lang::Nl => "../",
+        Lang::En => "../../",
+    };
+    view! { <AdvisorView state gallery_root /> }
 }
 
 /// Opens the state in the URL fragment, if there is one: the valid parts are used, the rest
@@ -115,8 +134,11 @@ fn note_saved_on_device(state: AdvisorState) {
 fn keep_link_current(state: AdvisorState) {
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     Effect::new(move |first: Option<()>| {
-        let a = state.advisor();
-        let text = state.current.with(|d| link::encode(&a, d));
+        // What the link holds; it is written only once the citizen pauses, so a change costs
+        // no link of its own.
+        state.scenario.track();
+        state.doc.track();
+        state.lang.track();
         // The first run is the page as opened: leave a link that was opened as it is.
         if first.is_none() {
             return;
@@ -126,6 +148,10 @@ fn keep_link_current(state: AdvisorState) {
         }
         let handle = set_timeout_with_handle(
             move || {
+                let a = state.advisor();
+                let Some(text) = state.current.try_with_untracked(|d| link::encode(&a, d)) else {
+                    return;
+                };
                 if let Ok(history) = window().history() {
                     let _ = history.replace_state_with_url(
                         &leptos::wasm_bindgen::JsValue::NULL,
@@ -215,11 +241,6 @@ fn LinkNotice(state: AdvisorState) -> impl IntoView {
     }
 }
 
-thread_local! {
-    /// Whether no [`AdvisorView`] has been built since the page loaded.
-    static FIRST_VIEW_OF_PAGE: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
-}
-
 /// Everything of one advisor inside one `<div class="adv-root">`: header (title, intro,
 /// language switch, a one-line advice summary), questions beside the advice, sources, footer.
 ///
@@ -237,6 +258,10 @@ pub fn AdvisorView(
     /// Only questions and advice (for a widget in a narrow place).
     #[prop(optional)]
     compact: bool,
+    /// On the site: the way from this page to the site's root, for the link back to the
+    /// gallery (which follows the language shown). Without it there is no such link.
+    #[prop(optional)]
+    gallery_root: Option<&'static str>,
 ) -> impl IntoView {
     let (title, intro, owner) = state.advisor.with_value(|a| {
         (
@@ -247,24 +272,15 @@ pub fn AdvisorView(
     });
     let has_intro = !intro.is_empty();
     let embedded = state.embedded;
-    // On the first advisor of a page load, the parts below the advice (comparison, timeline,
-    // chart, sharing, sources) are built one frame after the rest. The first paint (title,
-    // questions, advice) then does not wait for them: on a slow phone the page shows sooner and
-    // the first task is shorter. Nothing above them moves when they arrive. Later views (the
-    // playground's preview after each edit, a widget mounted again) are built whole, so the
-    // lower half never blinks.
-    let first_of_page = FIRST_VIEW_OF_PAGE.with(|first| first.replace(false));
-    let below_ready = RwSignal::new(!first_of_page);
-    if first_of_page {
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    let _ = below_ready.try_set(true);
-                },
-                std::time::Duration::ZERO,
-            );
-        });
-    }
+    // Once the first advice is on screen and answers work (hydrated or built), say so on the
+    // root (`data-adv-ready`: for tests and host pages; the HTML made at build time has not got
+    // it) and fetch the parts for exploring it (see crate::lazy).
+    Effect::new(move |_| {
+        if let Some(root) = state.root.try_get_untracked().flatten() {
+            let _ = root.set_attribute("data-adv-ready", "");
+        }
+        load_explore_when_idle();
+    });
     let owner_for_footer = owner.clone();
     let jump_to_advice = move |_| {
         if let Some(heading) = state.advice_heading.get() {
@@ -273,10 +289,14 @@ pub fn AdvisorView(
         }
     };
     // On the site, the way back to the gallery of advisors (a widget has no such page).
-    let to_gallery = (!embedded).then(|| {
+    let to_gallery = gallery_root.filter(|_| !embedded).map(|root| {
+        let href = move || match state.lang.get() {
+            Lang::Nl => root.to_string(),
+            Lang::En => format!("{root}en/"),
+        };
         view! {
             <nav class="adv-site-nav" aria-label=move || state.t(Key::GalleryKicker)>
-                <a class="adv-link" href="./" id="to-gallery">
+                <a class="adv-link" href=href id="to-gallery">
                     {move || state.t(Key::ToGallery)}
                 </a>
             </nav>
@@ -316,7 +336,10 @@ pub fn AdvisorView(
     let main = view! {
         <LinkNotice state />
         {move || match (state.mode.get(), compact) {
-            (Mode::Summary, _) => view! { <SummaryView state /> }.into_any(),
+            (Mode::Summary, _) => view! {
+                <Lazy state render=|p, state| (p.summary)(state) waiting=Key::SummaryLoading />
+            }
+            .into_any(),
             (Mode::Explore, true) => view! {
                 <div class="adv-layout">
                     <div class="adv-layout__inputs">
@@ -335,13 +358,11 @@ pub fn AdvisorView(
                     </div>
                     <AdviceSection state />
                 </div>
-                <Show when=move || below_ready.get()>
-                    <CompareSection state />
-                    <TimelineSection state />
-                    <crate::chart::TippingChart state />
-                    <ShareSection state />
-                    <SourceList state />
-                </Show>
+                <Lazy state render=|p, state| (p.compare)(state) stage=1 />
+                <Lazy state render=|p, state| (p.timeline)(state) stage=2 quiet=true />
+                <Lazy state render=|p, state| (p.chart)(state) stage=3 quiet=true />
+                <Lazy state render=|p, state| (p.share)(state) stage=4 quiet=true />
+                <SourceList state />
             }
             .into_any(),
         }}

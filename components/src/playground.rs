@@ -85,6 +85,31 @@ fn parse(text: &str) -> Result<Arc<Advisor>, Diagnostics> {
     Advisor::parse(text, FILE).map(Arc::new)
 }
 
+/// The warnings of a valid definition (the engine's words, `warning: ` in front), each a
+/// button that puts the cursor at its place; they do not stop the preview.
+fn warning_items(
+    advisor: &Advisor,
+    go_to: impl Fn(Tab, (usize, usize)) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let items = advisor.warnings.iter().map(|d| {
+        let span = d.span;
+        let label = format!("warning: {d}");
+        view! {
+            <li>
+                <button
+                    type="button"
+                    class="adv-playground__message"
+                    data-testid="playground-warning"
+                    on:click=move |_| go_to(Tab::Definition, span)
+                >
+                    {label}
+                </button>
+            </li>
+        }
+    });
+    items.collect_view()
+}
+
 /// The playground page. `sources`: the built-in advisors to copy from. `fragment`: the URL
 /// fragment the page was opened with (a prototype link opens the participant view).
 #[component]
@@ -364,8 +389,9 @@ fn Editor(
 
     let messages = move || {
         match parsed.get() {
-        Ok(_) => view! {
+        Ok(advisor) => view! {
             <p class="adv-playground__ok" data-testid="playground-ok">{t(Key::PlaygroundValid, lang)}</p>
+            <ul class="adv-playground__messages">{warning_items(&advisor, go_to)}</ul>
         }
         .into_any(),
         Err(diagnostics) => {

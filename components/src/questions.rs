@@ -230,6 +230,7 @@ pub fn NumberQuestion(state: AdvisorState, index: usize) -> impl IntoView {
                         min=input_text(min)
                         max=input_text(max)
                         step=input_text(step)
+                        value=input_text(value.get_untracked())
                         prop:value=move || input_text(value.get())
                         aria-describedby=range_describedby
                         aria-valuetext=valuetext
@@ -249,6 +250,7 @@ pub fn NumberQuestion(state: AdvisorState, index: usize) -> impl IntoView {
                         min=input_text(min)
                         max=input_text(max)
                         step=input_text(step)
+                        value=input_text(value.get_untracked())
                         prop:value=move || input_text(value.get())
                         aria-label=move || {
                             format!("{} {}", label_for_box(), state.t(Key::NumberSuffix))
@@ -304,6 +306,7 @@ fn radio_group(
                         id=id
                         name=name.clone()
                         value=input_text(v)
+                        checked=value.get_untracked() == v
                         prop:checked=move || value.get() == v
                         on:change=move |_| state.set_input(index, v)
                     />

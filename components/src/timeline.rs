@@ -16,7 +16,7 @@ use crate::state::AdvisorState;
 /// Months given to a new period.
 const NEW_PERIOD_MONTHS: u32 = 6;
 
-/// `<section id="timeline">`; only for advisors that declare a monthly cost factor.
+/// `<section id="timeline">`; only for advisors that declare a cost factor.
 #[component]
 pub fn TimelineSection(state: AdvisorState) -> impl IntoView {
     let Some(cost_factor) = state.advisor.with_value(|a| a.cost_factor) else {
@@ -122,6 +122,8 @@ pub fn TimelineSection(state: AdvisorState) -> impl IntoView {
                 .unwrap_or_else(|| t(Key::NoAdvice, lang).to_string())
         };
         let cost = |v: Option<f64>| v.map(|v| money(v, lang)).unwrap_or_else(|| "—".into());
+        // The amounts per period are in the definition's cost period (per week, month, year).
+        let per = i18n::per_period(a.def.analysis.per);
         let rows = p
             .periods
             .iter()
@@ -133,7 +135,7 @@ pub fn TimelineSection(state: AdvisorState) -> impl IntoView {
                         <th scope="row">{i18n::period_span(k + 1, r.first_month, r.months, lang)}</th>
                         <td data-label=t(Key::Scenario, lang)>{name}</td>
                         <td data-testid="plan-best" data-label=t(Key::CompareAdvice, lang)>{option(r.best)}</td>
-                        <td class="adv-num" data-label=t(Key::PerMonth, lang)>{cost(r.monthly_cost)}</td>
+                        <td class="adv-num" data-label=t(per, lang)>{cost(r.cost)}</td>
                         <td class="adv-num" data-label=t(Key::Subtotal, lang)>{cost(r.subtotal)}</td>
                     </tr>
                 }
@@ -180,7 +182,7 @@ pub fn TimelineSection(state: AdvisorState) -> impl IntoView {
                                 <th scope="col">{t(Key::Period, lang)}</th>
                                 <th scope="col">{t(Key::Scenario, lang)}</th>
                                 <th scope="col">{t(Key::CompareAdvice, lang)}</th>
-                                <th scope="col" class="adv-num">{t(Key::PerMonth, lang)}</th>
+                                <th scope="col" class="adv-num">{t(per, lang)}</th>
                                 <th scope="col" class="adv-num">{t(Key::Subtotal, lang)}</th>
                             </tr>
                         </thead>

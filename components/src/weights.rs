@@ -253,6 +253,7 @@ fn WeightSlider(state: AdvisorState, factor: usize, shares: Memo<Vec<u32>>) -> i
             .with_value(|a| iv.above.map(|o| a.options[o].id.clone()))
     };
     // Set through the CSSOM (not a style attribute), which a strict CSP allows.
+    let band_node = NodeRef::<leptos::html::Span>::new();
     let band_left = move || {
         band_pos.get().map(|(lo, _)| {
             format!("calc(var(--adv-thumb-half) + (100% - 2 * var(--adv-thumb-half)) * {lo:.4})")
@@ -263,6 +264,8 @@ fn WeightSlider(state: AdvisorState, factor: usize, shares: Memo<Vec<u32>>) -> i
             .get()
             .map(|(lo, hi)| format!("calc((100% - 2 * var(--adv-thumb-half)) * {:.4})", hi - lo))
     };
+    crate::cssom::keep_style(band_node, "left", band_left);
+    crate::cssom::keep_style(band_node, "width", band_width);
     let band_hidden = move || band_pos.get().is_none();
     let help_text = move || help.get(state.lang.get()).to_string();
     view! {
@@ -285,9 +288,8 @@ fn WeightSlider(state: AdvisorState, factor: usize, shares: Memo<Vec<u32>>) -> i
                 <span
                     class="adv-weight__band"
                     hidden=band_hidden
-                    style:left=band_left
-                    style:width=band_width
                     aria-hidden="true"
+                    node_ref=band_node
                 ></span>
                 <input
                     type="range"
@@ -296,6 +298,7 @@ fn WeightSlider(state: AdvisorState, factor: usize, shares: Memo<Vec<u32>>) -> i
                     min="0"
                     max=input_text(WEIGHT_MAX)
                     step="any"
+                    value=input_text(value.get_untracked())
                     prop:value=move || input_text(value.get())
                     aria-valuetext=valuetext
                     aria-describedby=stability_id.clone()
@@ -443,12 +446,34 @@ fn side(
 }
 
 /// Route (b): a few questions "what weighs more for you", from two concrete options of the
-/// citizen's own situation; the answers become weights.
+/// citizen's own situation; the answers become weights. The `<details>` is here; its questions
+/// come with the exploration parts ([`crate::lazy`], [`TradeOffQuestions`]).
 #[component]
 fn TradeOffRoute(state: AdvisorState) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let now = event_target::<leptos::web_sys::HtmlDetailsElement>(&ev).open();
+        if now != open.get_untracked() {
+            open.set(now);
+        }
+    };
+    view! {
+        <details class="adv-details adv-route" data-testid="tradeoff-route" on:toggle=on_toggle>
+            <summary class="adv-details__summary">{move || state.t(Key::TradeOffSummary)}</summary>
+            <div class="adv-details__body">
+                <p>{move || state.t(Key::TradeOffIntro)}</p>
+                <crate::lazy::Lazy state render=move |p, state| (p.trade_off)(state, open.into()) quiet=true />
+            </div>
+        </details>
+    }
+}
+
+/// The trade-off questions and "start again". They are made when the citizen first opens the
+/// route (`open`), from the situation then, so the examples do not change under their hands;
+/// "start again" makes new ones.
+#[component]
+pub(crate) fn TradeOffQuestions(state: AdvisorState, open: Signal<bool>) -> impl IntoView {
     let n = state.advisor.with_value(|a| a.factors.len());
-    // The questions are made when the citizen opens this part (from the situation then), so
-    // the examples do not change under their hands; "start again" makes new ones.
     let questions: RwSignal<Option<Vec<TradeOff>>> = RwSignal::new(None);
     let answers: RwSignal<Vec<Option<Preference>>> = RwSignal::new(Vec::new());
     let conflict: RwSignal<Option<usize>> = RwSignal::new(None);
@@ -462,12 +487,11 @@ fn TradeOffRoute(state: AdvisorState) -> impl IntoView {
         conflict.set(None);
         questions.set(Some(qs));
     };
-    let on_toggle = move |ev: leptos::ev::Event| {
-        let open = event_target::<leptos::web_sys::HtmlDetailsElement>(&ev).open();
-        if open && questions.get_untracked().is_none() {
+    Effect::new(move |_| {
+        if open.get() && questions.get_untracked().is_none() {
             make();
         }
-    };
+    });
     let answer = move |q: usize, p: Preference| {
         answers.update(|a| {
             if let Some(x) = a.get_mut(q) {
@@ -556,21 +580,15 @@ fn TradeOffRoute(state: AdvisorState) -> impl IntoView {
             .into_any()
     };
     view! {
-        <details class="adv-details adv-route" data-testid="tradeoff-route" on:toggle=on_toggle>
-            <summary class="adv-details__summary">{move || state.t(Key::TradeOffSummary)}</summary>
-            <div class="adv-details__body">
-                <p>{move || state.t(Key::TradeOffIntro)}</p>
-                {body}
-                <button
-                    type="button"
-                    class="adv-button adv-button--secondary"
-                    data-testid="tradeoff-restart"
-                    on:click=move |_| make()
-                >
-                    {move || state.t(Key::TradeOffRestart)}
-                </button>
-            </div>
-        </details>
+        {body}
+        <button
+            type="button"
+            class="adv-button adv-button--secondary"
+            data-testid="tradeoff-restart"
+            on:click=move |_| make()
+        >
+            {move || state.t(Key::TradeOffRestart)}
+        </button>
     }
 }
 

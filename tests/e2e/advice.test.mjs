@@ -49,7 +49,7 @@ const site = useSite();
 async function withAdvicePage(options, body) {
   const { context, page, errors } = await newPage(site.browser, options);
   try {
-    await page.goto(`${site.server.url}?advisor=ret`);
+    await page.goto(`${site.server.url}ret/`);
     await waitForAdvice(page);
     await body(page);
     assert.deepEqual(errors, [], `console or page errors:\n${errors.join('\n')}`);

@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { checkAccessibility } from './lib/axe.mjs';
-import { newPage } from './lib/browser.mjs';
+import { newPage, steadyValue } from './lib/browser.mjs';
 import { useSite } from './lib/site.mjs';
 
 const OUTPUT_DIR = fileURLToPath(new URL('./output/', import.meta.url));
@@ -25,7 +25,7 @@ const site = useSite();
 async function withPage(body) {
   const { context, page, errors } = await newPage(site.browser);
   try {
-    await page.goto(`${site.server.url}?advisor=ret`);
+    await page.goto(`${site.server.url}ret/`);
     await page.waitForFunction((s) => document.querySelector(s)?.textContent.trim().length > 0, BEST, {
       timeout: 20_000,
     });
@@ -40,12 +40,21 @@ async function text(page, selector) {
   return (await page.locator(selector).first().textContent())?.trim() ?? '';
 }
 
-/** The x position of the chart's "jij" (current value) label in SVG units. */
+/**
+ * The x position of the chart's "jij" (current value) label in SVG units, as the citizen sees
+ * it: the chart is scrolled into view first (off screen it is not redrawn), then the view goes
+ * back to where it was.
+ */
 async function currentLineX(page) {
-  return page.evaluate(() => {
+  const back = await page.evaluate(() => window.scrollY);
+  await page.locator('.adv-chart').scrollIntoViewIfNeeded();
+  // The chart redraws only while on screen: read the line once it has stayed put.
+  const x = await steadyValue(page, () => {
     const label = [...document.querySelectorAll('.adv-chart__svg text')].find((t) => t.textContent.trim() === 'jij');
     return label ? Number(label.getAttribute('x')) : NaN;
   });
+  await page.evaluate((y) => window.scrollTo(0, y), back);
+  return x;
 }
 
 describe('analysis on the advice page', () => {

@@ -5,8 +5,9 @@
 //     screen: the event's task with every reactive update, plus the next frame's style, layout
 //     and paint (from a Chromium trace); median and 95th percentile over 100 changes each;
 //     and the same with four scenarios side by side and a four-period timeline;
-//  1b. the widget: from the loader's first line to the first advice on a host page, 10 cold
-//     loads, without and with 4x CPU throttling;
+//  1b. the widget: from the loader's first line to the first advice on a host page (the view
+//     the build rendered) and to the first advice that answers (the app has taken it over),
+//     10 cold loads, without and with 4x CPU throttling;
 //  2. the engine's full analysis inside wasm (RET, and a generated advisor with 100 options,
 //     20 factors and 20 numeric inputs) through the app's `bench_analysis` export.
 // Prints a table and writes ../../target/browser-bench.json.
@@ -30,8 +31,10 @@ const server = await startServer(await distDir());
 const browser = await launchBrowser();
 const { context, page, errors } = await newPage(browser);
 try {
-  await page.goto(`${server.url}?advisor=ret`);
+  await page.goto(`${server.url}ret/`);
   await page.waitForFunction(() => document.querySelector('[data-testid="best-option"]')?.textContent.trim());
+  // The exploration parts (loaded after the first advice) are part of every change below.
+  await page.locator('#compare').waitFor({ timeout: 20_000 });
 
   // Main-thread work for one change, from a Chromium trace: the task that handles the
   // `input` event (the event and every reactive update it queues, in wasm and the DOM) plus
@@ -94,17 +97,19 @@ try {
   const definitionPath = process.env.BENCH_DEFINITION;
   if (!definitionPath) throw new Error('BENCH_DEFINITION is not set: run the benchmark with `cargo xtask bench`');
   const generated = readFileSync(definitionPath, 'utf8');
-  const analysis = await page.evaluate((json) => {
-    const b = window.wasmBindings;
-    if (!b?.bench_analysis) return null;
-    return Array.from(b.bench_analysis(json, 15));
+  const analysis = await page.evaluate(async (json) => {
+    // The app's module, as the page imported it (already started).
+    const app = await import(new URL(document.getElementById('adv-boot').dataset.app, location.href).href);
+    if (!app.bench_analysis) return null;
+    const ret = document.getElementById('adv-definition').textContent;
+    return Array.from(app.bench_analysis(json, ret, 15));
   }, generated);
-  if (!analysis) throw new Error('window.wasmBindings.bench_analysis is missing: is this the app build?');
+  if (!analysis) throw new Error('the app has no bench_analysis export: is this the app build?');
   if (analysis.length !== 30) throw new Error(`bench_analysis gave ${analysis.length} timings, not 30: does ${definitionPath} read?`);
   // Widget: time from the loader's first line to the first advice on screen, 10 cold loads
   // (a new browser context each time, no cache), without and with 4x CPU throttling.
   const firstAdvice = async (throttle) => {
-    const out = [];
+    const out = { shown: [], answers: [] };
     for (let k = 0; k < 10; k++) {
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const p = await ctx.newPage();
@@ -113,18 +118,26 @@ try {
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
       }
       await p.addInitScript(() => {
+        const since = () => performance.now() - (performance.getEntriesByName('advies-module:start')[0]?.startTime ?? 0);
         const seen = () => {
-          const el = document.querySelector('advies-module')?.shadowRoot?.querySelector('[data-testid="best-option"]');
+          const root = document.querySelector('advies-module')?.shadowRoot;
+          const el = root?.querySelector('[data-testid="best-option"]');
           if (el && el.textContent.trim()) {
-            const start = performance.getEntriesByName('advies-module:start')[0]?.startTime ?? 0;
-            window.__firstAdvice = performance.now() - start;
-          } else requestAnimationFrame(seen);
+            window.__firstAdvice ??= since();
+            if (root.querySelector('[data-adv-ready]')) {
+              window.__answers = since();
+              return;
+            }
+          }
+          requestAnimationFrame(seen);
         };
         requestAnimationFrame(seen);
       });
       await p.goto(`${server.url}embed/demo/csp.html`);
-      await p.waitForFunction(() => window.__firstAdvice !== undefined, null, { timeout: 60_000 });
-      out.push(await p.evaluate(() => window.__firstAdvice));
+      await p.waitForFunction(() => window.__answers !== undefined, null, { timeout: 60_000 });
+      const [shown, answers] = await p.evaluate(() => [window.__firstAdvice, window.__answers]);
+      out.shown.push(shown);
+      out.answers.push(answers);
       await ctx.close();
     }
     return out;
@@ -143,8 +156,10 @@ try {
   const playground = await traced('#definition-editor', [`${retText}\n# bewerkt`, retText]);
 
   const report = {
-    widget_first_advice_ms: stats(widgetFirst),
-    widget_first_advice_4x_cpu_ms: stats(widgetFirst4x),
+    widget_first_advice_ms: stats(widgetFirst.shown),
+    widget_first_advice_4x_cpu_ms: stats(widgetFirst4x.shown),
+    widget_first_answers_ms: stats(widgetFirst.answers),
+    widget_first_answers_4x_cpu_ms: stats(widgetFirst4x.answers),
     date: new Date().toISOString(),
     browser: browser.version(),
     answer_change_work_ms: stats(answer.total),
@@ -174,6 +189,8 @@ try {
   row('  render (style, layout, paint)', report.weight_change_render_ms);
   row('widget: loader start to first advice', report.widget_first_advice_ms);
   row('  the same with 4x CPU throttling', report.widget_first_advice_4x_cpu_ms);
+  row('widget: loader start to advice that answers', report.widget_first_answers_ms);
+  row('  the same with 4x CPU throttling', report.widget_first_answers_4x_cpu_ms);
   row('4 scenarios + timeline: answer change work', report.four_scenarios_answer_change_work_ms);
   row('4 scenarios + timeline: weight change work', report.four_scenarios_weight_change_work_ms);
   row('  script (event + reactive updates)', report.four_scenarios_weight_change_script_ms);

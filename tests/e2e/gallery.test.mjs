@@ -1,6 +1,7 @@
-// End-to-end tests of the site's start page: the gallery of every advisor under advisors/,
-// the way to an advisor and back, old links that still open their advisor, an unknown advisor
-// in the address, the English version, keyboard only, axe-core and screenshots.
+// End-to-end tests of the site's start page: the gallery of every advisor under advisors/
+// (static HTML: no wasm), the way to an advisor and back, old links that still open their
+// advisor (?advisor=<id>, shared links #v2;<id>;… and #v1;…), an unknown advisor in the
+// address, the English version, keyboard only, axe-core and screenshots.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { checkAccessibility } from './lib/axe.mjs';
+import { waitForAnswers, waitForExploration } from './lib/browser.mjs';
 import { onPage, useSite } from './lib/site.mjs';
 
 const OUTPUT_DIR = fileURLToPath(new URL('./output/', import.meta.url));
@@ -47,14 +49,22 @@ describe('gallery', () => {
       );
       assert.equal(items.length, onDisk.size, JSON.stringify(items));
       for (const [id, title] of onDisk) {
-        const item = items.find((i) => i.href === `?advisor=${id}`);
+        const item = items.find((i) => i.href === `${id}/`);
         assert.ok(item, `${id} is in the gallery`);
         assert.equal(item.title, title);
         assert.ok(item.line.length > 20, `${id} has a line about it: ${item.line}`);
       }
+      const code = await page.evaluate(() =>
+        performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /\.(wasm|js)$/.test(n)),
+      );
+      assert.deepEqual(code, [], 'the gallery loads no wasm and no script file');
       await page.locator('#open-ret').click();
       await page.locator(BEST).waitFor();
-      assert.match(page.url(), /\?advisor=ret$/);
+      // Left before its exploration part has arrived, the page's fetch of it would be cut off
+      // (a failed request, which these tests count as an error).
+      await waitForAnswers(page);
+      await waitForExploration(page);
+      assert.match(page.url(), /\/ret\/$/);
       assert.equal(await page.locator('h1').textContent(), 'Welk RET-reisproduct past bij mij?');
       assert.equal(await page.locator('[data-testid="prototype-banner"]').count(), 0, 'a built-in advisor is no prototype');
       await page.locator('#to-gallery').click();
@@ -69,9 +79,41 @@ describe('gallery', () => {
   test('a link made before the gallery existed still opens its advisor at /', async () => {
     const link = '#v2;ret;2024.1;nl;0;;;Nu~trips=14,distance=7,travel=4,age=19-64,lives=1,travels=1~cost=3,flexibility=1,convenience=1';
     await onPage(site, link, async (page) => {
-      await page.locator(BEST).waitFor({ timeout: 20_000 });
-      assert.equal(await page.locator('#input-trips_per_week').inputValue(), '14');
+      await page.waitForURL(/\/ret\/#v2;ret;/, { timeout: 20_000 });
+      await page.waitForFunction(() => document.querySelector('#input-trips_per_week')?.value === '14');
+      assert.equal(await page.locator(BEST).textContent(), 'RET maandabonnement');
     });
+  });
+
+  test('old addresses open the page they opened before; anything else stays on the gallery', async () => {
+    const cases = [
+      ['?advisor=ret', /\/ret\/$/, 'Welk RET-reisproduct past bij mij?'],
+      ['?advisor=ret&lang=en', /\/ret\/en\/$/, 'Which RET travel product suits me?'],
+      ['?lang=en&advisor=ns', /\/ns\/en\/$/, null],
+      ['?advisor=ns#v2;ns;1;nl;0;;abcd;Nu~x=1', /\/ns\/#v2;ns;1;nl/, null],
+      ['#v1;ret;2024.1;nl;0;s7en;Nu~trips=8', /\/ret\/#v1;ret;/, null],
+      // A link percent-encoded once more on the way still opens its advisor.
+      ['#v2%3Bns%3B1%3Bnl', /\/ns\/#v2%3Bns/, null],
+      ['?lang=en', /\/en\/$/, 'Choose a choice guide'],
+    ];
+    for (const [address, url, title] of cases) {
+      await onPage(site, address, async (page) => {
+        await page.waitForURL(url, { timeout: 20_000 });
+        if (title) {
+          await page.locator('h1').waitFor();
+          assert.equal(await page.locator('h1').textContent(), title, address);
+        }
+      });
+    }
+    // An in-page anchor or junk is the gallery, without a notice.
+    for (const hash of ['#share', '#v;ret', '#vx;ret', '#v2;', '#v2', '#', '?advisor=']) {
+      await onPage(site, hash, async (page) => {
+        await page.locator(ITEM).first().waitFor({ timeout: 20_000 });
+        await page.waitForLoadState('load');
+        assert.equal(new URL(page.url()).pathname, '/', hash);
+        assert.equal(await page.locator('[data-testid="unknown-advisor"]').isVisible(), false, hash);
+      });
+    }
   });
 
   test('an advisor that does not exist: a clear message and the gallery, not a blank page', async () => {
@@ -100,6 +142,7 @@ describe('gallery', () => {
           await page.keyboard.press('Tab');
           assert.equal(await page.evaluate(() => document.activeElement.id), 'lang-switch');
           await page.keyboard.press('Enter');
+          await page.waitForURL(/\/en\/$/);
           await page.waitForFunction(() => document.documentElement.lang === 'en');
           assert.equal(await page.title(), 'Choose a choice guide');
           let reached = false;
@@ -110,7 +153,7 @@ describe('gallery', () => {
           assert.ok(reached, 'the RET link is reachable with Tab');
           await page.keyboard.press('Enter');
           await page.locator(BEST).waitFor();
-          assert.match(page.url(), /\?advisor=ret&lang=en$/);
+          assert.match(page.url(), /\/ret\/en\/$/);
           assert.equal(await page.locator('h1').textContent(), 'Which RET travel product suits me?');
           const { summary: onAdvisor } = await checkAccessibility(page);
           assert.equal(onAdvisor, '', `axe-core on the advisor page at ${width} px:\n${onAdvisor}`);

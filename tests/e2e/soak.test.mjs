@@ -21,7 +21,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-import { newPage } from './lib/browser.mjs';
+import { newPage, waitForExploration } from './lib/browser.mjs';
 import { useSite } from './lib/site.mjs';
 import { soakDriver } from './lib/soak-driver.mjs';
 
@@ -43,6 +43,39 @@ const site = useSite();
 
 const MiB = 1024 * 1024;
 const mib = (bytes) => (bytes / MiB).toFixed(2);
+
+/**
+ * Rejects once nothing has moved for STALL_MS: neither the step the test is on (`phase`, set
+ * before each await) nor the interaction the driver is on (polled in a second evaluation,
+ * which runs while the first awaits a frame or a task). A stuck page fails with where it is
+ * stuck, not with the test's timeout and nothing to go on.
+ */
+const STALL_MS = 60_000;
+function watchStall(page, progress) {
+  let timer;
+  const stalled = new Promise((_, reject) => {
+    let seen = '';
+    let since = Date.now();
+    timer = setInterval(async () => {
+      const inPage = await Promise.race([
+        page
+          .evaluate(() => `${window.__soak.current} (${window.__soak.currentWhat})`)
+          .catch((e) => `unknown (${String(e.message ?? e).split('\n')[0]}; page at ${page.url()})`),
+        new Promise((ok) => setTimeout(() => ok('not answering'), 4_000)),
+      ]);
+      const now = `${progress.phase}; the page's driver at interaction ${inPage}`;
+      if (now !== seen) {
+        seen = now;
+        since = Date.now();
+      } else if (Date.now() - since > STALL_MS) {
+        clearInterval(timer);
+        reject(new Error(`stuck for ${STALL_MS / 1000} s: ${now}`));
+      }
+    }, 5_000);
+  });
+  stalled.catch(() => {});
+  return { stalled, stop: () => clearInterval(timer) };
+}
 
 /** One sample: interaction count, wasm memory, JS heap after a full GC, DOM counters. */
 async function sample(page, cdp, interactions, started) {
@@ -131,6 +164,7 @@ async function failWithReproduction(page, name, errors, series) {
  */
 async function soak(name, path, kind, ready, afterRun) {
   const { context, page, errors } = await newPage(site.browser);
+  let stopWatch = () => {};
   try {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
     await page.addInitScript(soakDriver, { seed: SEED, kind });
@@ -145,16 +179,30 @@ async function soak(name, path, kind, ready, afterRun) {
       await mkdir(OUTPUT_DIR, { recursive: true });
       await writeFile(`${OUTPUT_DIR}soak-${name}.log`, `seed ${SEED}\n${log.join('\n')}\n`);
     };
+    // Every await of the loop goes through `guard`: a stall fails the test with where it is.
+    const progress = { phase: 'starting' };
+    const watch = watchStall(page, progress);
+    stopWatch = watch.stop;
+    const guard = (promise) =>
+      Promise.race([promise, watch.stalled]).catch(async (e) => {
+        watch.stop();
+        await writeLog();
+        errors.push(String(e.message ?? e));
+        await failWithReproduction(page, name, errors, series);
+      });
     let i = 0;
     while (i < INTERACTIONS) {
       const nextSample = Math.min(INTERACTIONS, (Math.floor(i / SAMPLE_EVERY) + 1) * SAMPLE_EVERY);
       const nextPlaywright = Math.floor(i / PLAYWRIGHT_EVERY) * PLAYWRIGHT_EVERY + PLAYWRIGHT_EVERY - 1;
       const to = Math.min(nextSample, nextPlaywright);
-      const result = await page.evaluate((arg) => window.__soak.run(arg), {
-        from: i,
-        to,
-        playwrightAt: to === nextPlaywright && to < INTERACTIONS ? to : -1,
-      });
+      progress.phase = `running interactions ${i} to ${to}`;
+      const result = await guard(
+        page.evaluate((arg) => window.__soak.run(arg), {
+          from: i,
+          to,
+          playwrightAt: to === nextPlaywright && to < INTERACTIONS ? to : -1,
+        }),
+      );
       log.push(...result.lines);
       if (result.failed || errors.length > 0) {
         await writeLog();
@@ -163,13 +211,15 @@ async function soak(name, path, kind, ready, afterRun) {
       i = result.reached;
       if (result.plan) {
         const t = performance.now();
-        if (await perform(page, result.plan)) nodeTime.keyboardFallbacks += 1;
+        progress.phase = `Playwright at interaction ${to}: ${JSON.stringify(result.plan)}`;
+        if (await guard(perform(page, result.plan))) nodeTime.keyboardFallbacks += 1;
         nodeTime.playwright += performance.now() - t;
         i = to + 1;
       }
       if (i === nextSample) {
         const t = performance.now();
-        series.push(await sample(page, cdp, i, started));
+        progress.phase = `sampling memory at ${i}`;
+        series.push(await guard(sample(page, cdp, i, started)));
         nodeTime.sampling += performance.now() - t;
         if (process.env.SOAK_PROGRESS) console.error(`soak ${name}: ${JSON.stringify(series.at(-1))}`);
         if (errors.length > 0) {
@@ -178,6 +228,7 @@ async function soak(name, path, kind, ready, afterRun) {
         }
       }
     }
+    watch.stop();
     await writeLog();
     const seconds = (performance.now() - started) / 1000;
     const { errors: pageErrors, counts, time } = await page.evaluate(() => ({
@@ -205,6 +256,7 @@ async function soak(name, path, kind, ready, afterRun) {
     assert.deepEqual(errors, [], `console or page errors:\n${errors.join('\n')}`);
     checkFlat(name, series);
   } finally {
+    stopWatch();
     await context.close();
   }
 }
@@ -299,11 +351,11 @@ describe('soak', { concurrency: 2 }, () => {
   test(`${INTERACTIONS} random interactions on the RET advice page`, { timeout: 600_000 }, async () => {
     await soak(
       'ret',
-      '?advisor=ret',
+      'ret/',
       'site',
       async (page) => {
         await page.waitForFunction(() => document.querySelector('[data-testid="best-option"]')?.textContent.trim().length > 0, null, { timeout: 20_000 });
-        await page.waitForFunction(() => window.__soak.wasm !== null);
+        await waitForExploration(page);
       },
       async (page) => {
         await stillWorks(page, '', await page.evaluateHandle(() => document));
@@ -320,6 +372,7 @@ describe('soak', { concurrency: 2 }, () => {
         for (const id of ['widget-nl', 'widget-en']) {
           await page.locator(`#${id} [data-testid="best-option"]`).waitFor({ timeout: 20_000 });
         }
+        await waitForExploration(page);
       },
       async (page) => {
         for (const id of ['widget-nl', 'widget-en']) {

@@ -26,7 +26,7 @@ const site = useSite();
 async function withPage(body, options) {
   const { context, page, errors } = await newPage(site.browser, options);
   try {
-    await page.goto(`${site.server.url}?advisor=ret`);
+    await page.goto(`${site.server.url}ret/`);
     await page.waitForFunction((s) => document.querySelector(s)?.textContent.trim().length > 0, BEST, {
       timeout: 20_000,
     });

@@ -4,9 +4,9 @@
 //! of steps; each step is one small function in the module that owns it.
 
 mod advisor;
-mod embed;
 mod exec;
 mod fuzz;
+mod pipeline;
 mod serve;
 mod setup;
 mod size;
@@ -18,14 +18,15 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [options]
 
 commands:
-  setup [--browser]   install what is missing (wasm32 target, trunk, wasm-bindgen-cli,
-                      wasm-opt, crates); --browser adds chromium and the e2e npm packages
+  setup [--browser]   install what is missing (wasm32 target, wasm-bindgen-cli, wasm-split-cli,
+                      wasm-opt, twiggy, crates); --browser adds chromium and the e2e npm packages
   serve [--release]   setup, build site + playground + widget into dist/, serve it on http://127.0.0.1:8080/
-  build               setup, then a release build with trunk into dist/, and the widget
-                      in dist/embed/ (alias: dist)
+  build               setup, then a release build into dist/: the pages (HTML), the widget
+                      in dist/embed/, the playground (alias: dist)
   test                setup --browser, then every test tier in order (what CI runs)
   bench               engine benchmarks, release build, size report, browser benchmark
-  size                raw and gzip sizes of dist/*.wasm, *.js, *.css (also target/size.json)
+  size                what each page and the widget download first and in all (gzip -9), and
+                      what takes the room in the wasm (twiggy); also target/size.json
   fuzz [<target>|all [seconds]]
                       fuzz the engine with cargo-fuzz (installed if missing): one target
                       (or all) for that long (default 60 s); without a target, list them

@@ -1,7 +1,6 @@
-//! A small static file server for `cargo xtask serve`: serves dist/ (the site, the playground
-//! in dist/playground/ and the widget in dist/embed/) on 127.0.0.1 only. Trunk's own server
-//! knows one page and rebuilds it into a fresh dist/, which would drop the playground, so the
-//! site is built once and served from here.
+//! A small static file server for `cargo xtask serve`: serves dist/ (the pages, the playground
+//! in dist/playground/ and the widget in dist/embed/) on 127.0.0.1 only. A folder's address
+//! (`/ret/`) gets its index.html.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};

@@ -7,7 +7,11 @@ use crate::exec::{self, Result, cmd, probe, which};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub const TRUNK_VERSION: &str = "0.21.14";
+/// Splits the app's wasm at `#[wasm_split]` (components/src/lazy.rs); the crate cargo-leptos
+/// uses for the same step.
+const WASM_SPLIT_VERSION: &str = "0.2.4";
+/// The size profile of `cargo xtask size`.
+const TWIGGY_VERSION: &str = "0.8.0";
 /// binaryen from npm: Debian's wasm-opt (108) produced a wasm that did not start.
 const BINARYEN_VERSION: &str = "132.0.0";
 const MIN_NODE_MAJOR: u32 = 20;
@@ -25,8 +29,9 @@ pub fn run(scope: Scope) -> Result {
     eprintln!("setup");
     prerequisites()?;
     wasm_target()?;
-    trunk()?;
     wasm_bindgen_cli()?;
+    wasm_split_cli()?;
+    twiggy()?;
     wasm_opt()?;
     crates()?;
     if scope.browser {
@@ -93,7 +98,7 @@ fn wasm_target() -> Result {
     exec::run(&mut cmd("rustup", &["target", "add", WASM_TARGET]))
 }
 
-/// `trunk 0.21.14` -> `0.21.14`; `wasm-bindgen 0.2.130` -> `0.2.130`.
+/// `twiggy 0.8.0` -> `0.8.0`; `wasm-bindgen 0.2.130` -> `0.2.130`.
 fn installed_version(program: &str) -> Option<String> {
     let text = probe(&mut cmd(program, &["--version"]))?;
     text.split_whitespace().nth(1).map(str::to_owned)
@@ -148,9 +153,37 @@ pub fn cargo_fuzz() -> Result {
     ))
 }
 
-fn trunk() -> Result {
-    // 0.22 needs a newer rustc; --locked keeps its dependencies as released.
-    cargo_tool("trunk", "trunk", TRUNK_VERSION, 10, true)
+/// `wasm-split-cli` (its binary needs the crate's `build-binary` feature). It prints no
+/// version, so the one cargo installed is read from cargo's list.
+fn wasm_split_cli() -> Result {
+    let listed = probe(&mut cmd("cargo", &["install", "--list"])).unwrap_or_default();
+    let wanted = format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:");
+    if listed.lines().any(|line| line.trim() == wanted) && which("wasm-split-cli").is_some() {
+        done(&format!(
+            "wasm-split-cli {WASM_SPLIT_VERSION} already installed"
+        ));
+        return Ok(());
+    }
+    doing(&format!(
+        "installing wasm_split_cli_support {WASM_SPLIT_VERSION} (takes about 2 minutes on 2 cores)"
+    ));
+    exec::run(&mut cmd(
+        "cargo",
+        &[
+            "install",
+            "wasm_split_cli_support",
+            "--version",
+            WASM_SPLIT_VERSION,
+            "--features",
+            "build-binary",
+            "--locked",
+            "--force",
+        ],
+    ))
+}
+
+fn twiggy() -> Result {
+    cargo_tool("twiggy", "twiggy", TWIGGY_VERSION, 2, true)
 }
 
 /// wasm-bindgen-cli must equal the `wasm-bindgen` crate in Cargo.lock.
@@ -211,7 +244,7 @@ fn wasm_opt() -> Result {
     ))
 }
 
-/// Trunk runs cargo with --offline (see Trunk.toml), so every crate must be here.
+/// Every crate fetched once, so later builds need no network.
 fn crates() -> Result {
     let fetched = probe(&mut cmd("cargo", &["fetch", "--offline", "--quiet"])).is_some();
     if fetched {

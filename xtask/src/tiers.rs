@@ -8,41 +8,18 @@ use std::time::{Duration, Instant};
 
 const ADDRESS: &str = "127.0.0.1";
 const PORT: &str = "8080";
-pub const DIST: &str = "dist";
+pub use crate::pipeline::DIST;
 
 /// Builds the site, the playground and the widget into dist/ (a debug build unless
 /// `release`), then serves dist/ (see [`crate::serve`]). Rebuild with the same command.
 pub fn serve(release: bool) -> Result {
-    build_into_dist(release)?;
+    crate::pipeline::build(release)?;
     crate::serve::serve(Path::new(DIST), &format!("{ADDRESS}:{PORT}"))
 }
 
-/// `trunk build --release` into dist/ (Trunk.toml: offline, wasm-opt from PATH), then the
-/// playground (a second wasm, with the TOML reader) into dist/playground/, then dist/embed/.
-/// The playground comes after the site: Trunk replaces the whole dist/ it builds into.
+/// The release build into dist/ ([`crate::pipeline`]).
 pub fn release_build() -> Result {
-    build_into_dist(true)
-}
-
-fn build_into_dist(release: bool) -> Result {
-    let mode: &[&str] = if release { &["--release"] } else { &[] };
-    let mut site = cmd("trunk", &["build"]);
-    site.args(mode);
-    run(&mut site)?;
-    let mut playground = cmd(
-        "trunk",
-        &[
-            "build",
-            "playground.html",
-            "--dist",
-            "dist/playground",
-            "--public-url",
-            "/playground/",
-        ],
-    );
-    playground.args(mode);
-    run(&mut playground)?;
-    crate::embed::write(Path::new(DIST))
+    crate::pipeline::build(true)
 }
 
 /// Only the [[bench]] targets (`--bench '*'`), not the library's unit tests again.
@@ -128,7 +105,7 @@ const TIERS: [Tier; 8] = [
     },
     Tier {
         name: "build",
-        what: "release build with trunk into dist/",
+        what: "release build into dist/ (cargo, wasm-split, wasm-bindgen, wasm-opt, prerender)",
         step: build,
     },
     Tier {

@@ -47,7 +47,7 @@ export async function distDir() {
 /**
  * Serves `root`; resolves to { url, close, requests } once listening. With `{ production: true }`
  * it answers as a production static host does: text, JavaScript, CSS and wasm gzip-compressed
- * when the browser accepts it, and Trunk's hashed file names cached for a year (for Lighthouse).
+ * when the browser accepts it, and the build's hashed files cached for a year (for Lighthouse).
  */
 export async function startServer(root, { production = false } = {}) {
   const requests = [];
@@ -97,8 +97,9 @@ async function respond(root, req, res, production) {
   const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
   const headers = { 'content-type': type, 'cache-control': 'no-store' };
   if (production) {
-    // Trunk puts a content hash in the names of what it builds (name-0123456789abcdef.wasm).
-    const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(file);
+    // The build puts a content hash in the folder of the app's files (embed/<hash>/…) and in
+    // the names of the advisors' files (advisors/ret.0123456789abcdef.json).
+    const hashed = /\/[0-9a-f]{16}\/[^/]+$|\.[0-9a-f]{16}\.[a-z]+$/.test(file);
     headers['cache-control'] = hashed ? 'public, max-age=31536000, immutable' : 'no-cache';
     if (/^(text\/|application\/(wasm|json)|image\/svg)/.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       body = gzipSync(body, { level: 9 });

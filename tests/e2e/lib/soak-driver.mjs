@@ -65,10 +65,6 @@ export function soakDriver({ seed, kind }) {
     record('console.error', args.map(describe).join(' '));
     return consoleError.apply(this, args);
   };
-  // The site's Trunk loader announces the wasm exports (its `memory` among them).
-  addEventListener('TrunkApplicationStarted', (e) => {
-    soak.wasm = e.detail?.wasm ?? null;
-  });
 
   // ------------------------------------------------------------------ random numbers
 
@@ -426,7 +422,11 @@ export function soakDriver({ seed, kind }) {
       note(i, soak.currentWhat);
       await settle();
       const el = choice.el;
-      if (el?.tagName === 'SUMMARY' || choice.cat === 'host') {
+      if (choice.cat === 'host') {
+        // The widget mounts again (asynchronously): until then it is aria-busy.
+        await task();
+        for (let k = 0; k < 600 && roots().some((r) => r.root.querySelector?.('.adv-host[aria-busy]')); k++) await frame();
+      } else if (el?.tagName === 'SUMMARY') {
         await task(); // the <details> toggle event is a queued task
         await frame();
       } else if (i % frameEvery === 0) {
@@ -482,13 +482,15 @@ export function soakDriver({ seed, kind }) {
 
   /** Bytes of the wasm linear memory (one instance per page: the site, or all widgets). */
   soak.wasmBytes = async () => {
-    let wasm = soak.wasm;
-    if (!wasm && kind !== 'site') {
-      // The loader's module (same URL, so the same instance); its init returns the exports
-      // it already has.
-      const glue = await import(new URL('/embed/advies-module-app.js', location.href).href);
-      wasm = soak.wasm = await glue.default();
+    if (!soak.wasm) {
+      // The app's module as the page loaded it (same URL, so the same instance); its init
+      // returns the exports it already has.
+      const url = performance
+        .getEntriesByType('resource')
+        .map((r) => r.name)
+        .find((n) => n.endsWith('/adviesmodule.js'));
+      if (url) soak.wasm = await (await import(url)).default();
     }
-    return wasm?.memory?.buffer?.byteLength ?? NaN;
+    return soak.wasm?.memory?.buffer?.byteLength ?? NaN;
   };
 }

@@ -1,0 +1,115 @@
+//! `advies-prerender`: the build step after the app's wasm (see `xtask/src/pipeline.rs`).
+//!
+//! It renders the site's pages with the same Leptos components the wasm hydrates (Leptos
+//! `ssr`, natively), so every page is real HTML: readable without JavaScript and on screen
+//! before the wasm has arrived. It writes
+//!
+//! - `index.html`, `en/index.html`: the gallery (static, no wasm);
+//! - `<id>/index.html`, `<id>/en/index.html`: each built-in advisor's page, with its
+//!   definition (JSON) inside, hydrated by the app;
+//! - `playground/index.html`: the playground's page (its own wasm);
+//! - `embed/advisors/`: each advisor as a hashed JSON file and its widget views, and
+//!   `embed/advies-module.js`, the loader with the manifest of those names.
+//!
+//! It also places the wasm builds (`assets.rs`): the app's files with the style sheet in
+//! `embed/<hash>/`, the playground's in `playground/<hash>/`, and the demo host pages in
+//! `embed/demo/`.
+//!
+//! Usage, from the repository's root: `advies-prerender <dist> <app files> <playground files>`,
+//! the two folders as `xtask/src/pipeline.rs` leaves them (wasm-bindgen's output and the
+//! split chunks). `<dist>` is emptied first.
+
+mod advisors;
+mod assets;
+mod hash;
+mod pages;
+mod render;
+mod widget;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use pages::{App, Page};
+
+const GLUE: &str = "adviesmodule.js";
+const WASM: &str = "adviesmodule_bg.wasm";
+const CSS: &str = "advies-module.css";
+const PLAYGROUND_GLUE: &str = "playground.js";
+const PLAYGROUND_WASM: &str = "playground_bg.wasm";
+const LOADER_SOURCE: &str = "embed/advies-module.js";
+const STYLE: &str = "style/main.css";
+const DEMO: &str = "embed/demo";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [dist, app_files, playground_files] = args.as_slice() else {
+        eprintln!("usage: advies-prerender <dist> <app files> <playground files>");
+        return ExitCode::from(2);
+    };
+    match run(
+        Path::new(dist),
+        Path::new(app_files),
+        Path::new(playground_files),
+    ) {
+        Ok(count) => {
+            println!("✓ {count} pages and files written by advies-prerender");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(dist: &Path, app_files: &Path, playground_files: &Path) -> Result<usize, String> {
+    let advisors = advisors::read_all(Path::new("advisors"))?;
+    if dist.exists() {
+        std::fs::remove_dir_all(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    }
+    let app_dir = assets::place(app_files, Path::new(STYLE), CSS, dist, "embed")?;
+    let playground_dir =
+        assets::place(playground_files, Path::new(STYLE), CSS, dist, "playground")?;
+    let demos = assets::copy_all(Path::new(DEMO), &dist.join("embed/demo"))?;
+    let app = App {
+        dir: &app_dir,
+        glue: GLUE,
+        wasm: WASM,
+        css: CSS,
+    };
+    let mut pages: Vec<Page> = pages::galleries(&advisors, &app);
+    for b in &advisors {
+        pages.extend(pages::advisor_pages(b, &app));
+    }
+    pages.push(pages::playground(
+        &playground_dir,
+        PLAYGROUND_GLUE,
+        PLAYGROUND_WASM,
+        CSS,
+    ));
+    let in_embed = app_dir
+        .strip_prefix("embed/")
+        .ok_or_else(|| format!("the app's folder `{app_dir}` must be under embed/"))?;
+    let (files, manifest) = widget::advisor_files(&advisors, &app, in_embed);
+    let source =
+        std::fs::read_to_string(LOADER_SOURCE).map_err(|e| format!("{LOADER_SOURCE}: {e}"))?;
+    let loader = widget::loader(&source, &manifest)?;
+    let mut count = 0;
+    for page in &pages {
+        write(&dist.join(&page.path), &page.html)?;
+        count += 1;
+    }
+    for file in &files {
+        write(&dist.join("embed").join(&file.path), &file.text)?;
+        count += 1;
+    }
+    write(&dist.join("embed/advies-module.js"), &loader)?;
+    Ok(count + 1 + demos)
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}

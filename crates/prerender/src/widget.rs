@@ -1,0 +1,102 @@
+//! What the widget loader (`embed/advies-module.js`) needs besides the app: each built-in
+//! advisor as a JSON file, its view rendered with the default answers (in each language, whole
+//! and compact, to show before the app has arrived and then hydrate), and the manifest with
+//! their hashed names, written into the loader itself.
+
+use advies_components::{AdvisorWidget, WidgetOptions};
+use advies_engine::Lang;
+use leptos::prelude::*;
+
+use crate::advisors::BuiltIn;
+use crate::hash::content_hash;
+use crate::pages::App;
+use crate::render::html;
+
+/// The line in `embed/advies-module.js` that the build replaces with the manifest.
+pub const MANIFEST_LINE: &str = "const MANIFEST = null; // written by the build (crates/prerender)";
+
+/// A file to write under `embed/`.
+pub struct File {
+    /// Path under `embed/`.
+    pub path: String,
+    pub text: String,
+}
+
+/// The views of one advisor as the widget first shows them: `(key, lang, compact)`, keys as
+/// the loader names them.
+const VIEWS: [(&str, Lang, bool); 4] = [
+    ("nl", Lang::Nl, false),
+    ("en", Lang::En, false),
+    ("nl-compact", Lang::Nl, true),
+    ("en-compact", Lang::En, true),
+];
+
+/// A file named after its content: `advisors/<stem>.<hash>.<ext>`.
+fn hashed(stem: &str, ext: &str, text: String) -> File {
+    File {
+        path: format!("advisors/{stem}.{}.{ext}", content_hash(text.as_bytes())),
+        text,
+    }
+}
+
+/// The widget's view of `built_in` in `lang`, as `mount_widget` hydrates it (no prefill).
+fn view_html(built_in: &BuiltIn, lang: Lang, compact: bool) -> String {
+    let advisor = built_in.advisor.clone();
+    html(move || {
+        let options = WidgetOptions {
+            lang,
+            prefill: String::new(),
+            compact,
+            share_answers: false,
+            prototype: false,
+        };
+        let on_event = Callback::new(|_| {});
+        view! { <AdvisorWidget advisor options on_event /> }
+    })
+}
+
+/// Every advisor's files, and the manifest (JSON) that names them.
+pub fn advisor_files(
+    advisors: &[BuiltIn],
+    app: &App,
+    app_dir_in_embed: &str,
+) -> (Vec<File>, String) {
+    let mut files = Vec::new();
+    let mut entries = serde_json::Map::new();
+    for b in advisors {
+        let json = hashed(&b.id, "json", b.json.clone());
+        let mut views = serde_json::Map::new();
+        for (key, lang, compact) in VIEWS {
+            let view = hashed(
+                &format!("{}.{key}", b.id),
+                "html",
+                view_html(b, lang, compact),
+            );
+            views.insert(key.to_string(), view.path.clone().into());
+            files.push(view);
+        }
+        entries.insert(
+            b.id.clone(),
+            serde_json::json!({ "json": json.path, "file": b.json_file, "views": views }),
+        );
+        files.push(json);
+    }
+    let manifest = serde_json::json!({
+        "app": app_dir_in_embed,
+        "glue": app.glue,
+        "wasm": app.wasm,
+        "css": app.css,
+        "advisors": entries,
+    });
+    (files, manifest.to_string())
+}
+
+/// The loader's source with the manifest in place of [`MANIFEST_LINE`].
+pub fn loader(source: &str, manifest: &str) -> Result<String, String> {
+    if !source.contains(MANIFEST_LINE) {
+        return Err(format!(
+            "embed/advies-module.js: the line `{MANIFEST_LINE}` is missing; the build writes the manifest there"
+        ));
+    }
+    Ok(source.replace(MANIFEST_LINE, &format!("const MANIFEST = {manifest};")))
+}
