@@ -6,19 +6,17 @@
 
 use std::path::{Path, PathBuf};
 
+// The same rule for which folders are advisors as the prerender step.
+#[path = "crates/prerender/src/listing.rs"]
+mod listing;
+
 /// Every folder under `advisors/` with a `definition.toml` is a built-in advisor (folders whose
-/// name starts with `_` or `.` are skipped), as `crates/prerender` finds them.
+/// name starts with `_` or `.` are skipped): `listing::advisor_ids`, shared with
+/// `crates/prerender`.
 fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     println!("cargo::rerun-if-changed=advisors");
-    let mut ids: Vec<String> = std::fs::read_dir("advisors")
-        .unwrap_or_else(|e| fail(&format!("advisors/: {e}")))
-        .filter_map(|entry| entry.ok())
-        .filter(|entry| entry.path().join("definition.toml").is_file())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| !name.starts_with('_') && !name.starts_with('.'))
-        .collect();
-    ids.sort();
+    let ids = listing::advisor_ids(Path::new("advisors")).unwrap_or_else(|e| fail(&e));
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let mut sources = String::from(
         "/// Built-in advisors as written: (id, definition TOML, cases TOML). By build.rs.\n\

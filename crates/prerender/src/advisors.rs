@@ -21,14 +21,7 @@ pub struct BuiltIn {
 /// Every built-in advisor under `dir`, sorted by id. Any error stops the build, with the
 /// engine's own messages (file, line, column).
 pub fn read_all(dir: &Path) -> Result<Vec<BuiltIn>, String> {
-    let listing = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut ids: Vec<String> = listing
-        .filter_map(|entry| entry.ok())
-        .filter(|entry| entry.path().join("definition.toml").is_file())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| !name.starts_with('_') && !name.starts_with('.'))
-        .collect();
-    ids.sort();
+    let ids = crate::listing::advisor_ids(dir)?;
     ids.iter().map(|id| read_one(dir, id)).collect()
 }
 

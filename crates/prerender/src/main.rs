@@ -22,6 +22,7 @@
 mod advisors;
 mod assets;
 mod hash;
+mod listing;
 mod pages;
 mod render;
 mod widget;
