@@ -162,14 +162,18 @@ fn mount(
                 });
                 view! { <AdvisorWidget advisor=a options on_event /> }
             };
-            if prerendered {
+            clear_current_owner();
+            let root: Box<dyn Any> = if prerendered {
                 Box::new(leptos::mount::hydrate_from(host, widget))
             } else {
                 host.set_inner_html("");
                 Box::new(mount_to(host, widget))
-            }
+            };
+            clear_current_owner();
+            root
         }
         Err(problem) => {
+            clear_current_owner();
             host.set_inner_html("");
             match problem {
                 LoadProblem::Definition(diagnostics) => Box::new(mount_to(host, move || {
@@ -180,6 +184,19 @@ fn mount(
                 })),
             }
         }
+    }
+}
+
+/// Leaves no reactive owner current, so each widget's root stands alone.
+///
+/// `hydrate_from` makes its root with `Owner::new_root`, which stays the current owner after it
+/// returns; `mount_to` makes its root a child of whatever owner is current. Without this, a
+/// widget mounted again later (the host changed an attribute) became a child of the widget
+/// hydrated last, and was disposed with it when that one was mounted again: its buttons then
+/// touched disposed signals (a panic, found by the soak test on a host page with two widgets).
+fn clear_current_owner() {
+    if let Some(owner) = Owner::current() {
+        owner.unset();
     }
 }
 

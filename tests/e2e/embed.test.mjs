@@ -114,6 +114,44 @@ describe('widget', () => {
     });
   });
 
+  // Both orders, each on a fresh page: whichever widget the build's view was hydrated for last,
+  // one of them mounts the other again after it. A widget mounted again once became a child of
+  // the widget hydrated last and was disposed with it (its buttons then panicked).
+  for (const [first, second] of [['widget-en', 'widget-nl'], ['widget-nl', 'widget-en']]) {
+    test(`a widget mounted again stands alone: ${first} again, then ${second} again, both still answer`, async () => {
+      await onDemo('gemeente.html', async (page, errors) => {
+        // widget-en loses `compact` (so it has weights); widget-nl changes language.
+        const again = (id) =>
+          page.evaluate((id) => {
+            const el = document.getElementById(id);
+            if (el.hasAttribute('compact')) el.removeAttribute('compact');
+            else el.setAttribute('lang', el.getAttribute('lang') === 'en' ? 'nl' : 'en');
+          }, id);
+        await again(first);
+        await waitForAnswers(page);
+        await again(second);
+        await waitForAnswers(page);
+        for (const id of ['widget-nl', 'widget-en']) {
+          // The advice still follows the answers, and the host still hears of it.
+          const heard = await page.evaluate(() => window.__events.length);
+          await setTrips(page, id, 14);
+          await page.waitForFunction(
+            ([id, heard]) => window.__events.slice(heard).some((e) => e.id === id && e.detail.option === 'month_pass'),
+            [id, heard],
+          );
+          // A button of the weights (where the panic was) still changes the weights.
+          await page.locator(`#${id} [data-testid="preset"][data-preset-id="price_only"]`).click();
+          await page.waitForFunction(
+            (id) =>
+              document.getElementById(id).shadowRoot.querySelector('[data-preset-id="price_only"]')?.getAttribute('aria-pressed') === 'true',
+            id,
+          );
+        }
+        assert.deepEqual(errors, [], errors.join('\n'));
+      });
+    });
+  }
+
   test('prefill, answers in events only on request, and the contact event', async () => {
     await onDemo('vervoerder.html', async (page, errors) => {
       await bestOf(page, 'widget-ret');

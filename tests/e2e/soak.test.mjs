@@ -231,15 +231,16 @@ async function soak(name, path, kind, ready, afterRun) {
     watch.stop();
     await writeLog();
     const seconds = (performance.now() - started) / 1000;
-    const { errors: pageErrors, counts, time } = await page.evaluate(() => ({
+    const { errors: pageErrors, counts, time, linksNotFollowed } = await page.evaluate(() => ({
       errors: window.__soak.errors,
       counts: window.__soak.counts,
+      linksNotFollowed: window.__soak.linksNotFollowed,
       time: Object.fromEntries(Object.entries(window.__soak.time).map(([k, v]) => [k, Math.round(v)])),
     }));
     console.log(
       [
         `\nsoak ${name}: ${INTERACTIONS} interactions in ${seconds.toFixed(1)} s (seed ${SEED})`,
-        `interactions per category: ${JSON.stringify(counts)}`,
+        `interactions per category: ${JSON.stringify(counts)}; mouse clicks that landed on a link off the page (not followed): ${linksNotFollowed}`,
         `time in the page (ms): ${JSON.stringify(time)}; Playwright actions and sampling (ms): ${JSON.stringify(nodeTime, (k, v) => (typeof v === 'number' ? Math.round(v) : v))}`,
         table(series),
       ].join('\n'),

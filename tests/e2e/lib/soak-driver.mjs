@@ -60,6 +60,21 @@ export function soakDriver({ seed, kind }) {
   };
   addEventListener('error', (e) => record('uncaught error', e.error ?? e.message));
   addEventListener('unhandledrejection', (e) => record('unhandled rejection', e.reason));
+  // The soak stays on its page. The driver never picks a link, but a real mouse click can land
+  // on one when the layout moves between finding the point and clicking (a deferred section
+  // appearing): a source link would then leave the page. Such a click is counted, not followed.
+  soak.linksNotFollowed = 0;
+  document.addEventListener(
+    'click',
+    (e) => {
+      const link = e.composedPath().find((n) => n instanceof HTMLAnchorElement && n.href);
+      if (link && new URL(link.href).origin !== location.origin) {
+        e.preventDefault();
+        soak.linksNotFollowed++;
+      }
+    },
+    true,
+  );
   const consoleError = console.error;
   console.error = function (...args) {
     record('console.error', args.map(describe).join(' '));
