@@ -26,6 +26,8 @@ pub fn answer_code(input: &crate::advisor::Input, v: f64) -> String {
 /// `state.version` as they are; questions, choices and factors come from `advisor`. A state
 /// that is not valid is written as it is (values the advisor does not know are written as
 /// numbers), so [`decode`] repairs and reports it. Never panics.
+///
+/// [`decode`]: super::decode
 pub fn encode(advisor: &Advisor, state: &SharedState) -> String {
     let input_ids: Vec<&str> = advisor.inputs.iter().map(|i| i.id.as_str()).collect();
     let factor_ids: Vec<&str> = advisor.factors.iter().map(|f| f.id.as_str()).collect();

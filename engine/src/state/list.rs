@@ -122,6 +122,8 @@ impl SharedState {
     /// name already ends with is replaced ("Nu (2)" taken gives "Nu (3)", not "Nu (2) (2)").
     /// The name is cut to leave room for the number, so the result is always a valid name
     /// ([`valid_name`]).
+    ///
+    /// [`valid_name`]: super::valid_name
     pub fn unique_name(&self, wanted: &str) -> String {
         let mut name: String = clean_name(wanted).chars().take(MAX_NAME_CHARS).collect();
         name.truncate(name.trim_end().len());
@@ -147,6 +149,8 @@ impl SharedState {
     /// Adds period `p` at the end of the sequence; true when done. False (nothing changed)
     /// when the sequence has [`MAX_PERIODS`] periods already, `p`'s scenario does not exist
     /// or its length is not 1 to [`MAX_PERIOD_MONTHS`] months.
+    ///
+    /// [`MAX_PERIOD_MONTHS`]: crate::scenarios::MAX_PERIOD_MONTHS
     pub fn add_period(&mut self, p: Period) -> bool {
         if self.sequence.len() >= MAX_PERIODS || !self.period_fits(p) {
             return false;
@@ -178,6 +182,8 @@ impl SharedState {
 
     /// Replaces period `k` by `p`; false (nothing changed) when period `k` does not exist,
     /// `p`'s scenario does not exist or its length is not 1 to [`MAX_PERIOD_MONTHS`] months.
+    ///
+    /// [`MAX_PERIOD_MONTHS`]: crate::scenarios::MAX_PERIOD_MONTHS
     pub fn set_period(&mut self, k: usize, p: Period) -> bool {
         if k >= self.sequence.len() || !self.period_fits(p) {
             return false;

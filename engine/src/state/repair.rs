@@ -20,6 +20,8 @@ const SNIPPET_CHARS: usize = 30;
 /// Reads a fragment text (as [`encode`] writes it; a leading `#` and surrounding white space
 /// are ignored) into a state that is valid for `advisor`, repairing what it must and listing
 /// each repair. Never panics.
+///
+/// [`encode`]: super::encode
 pub fn decode(advisor: &Advisor, text: &str) -> Result<Decoded, DecodeError> {
     let text = link_text(text)?;
     let fields: Vec<&str> = text.split(';').collect();
@@ -123,6 +125,8 @@ pub fn decode(advisor: &Advisor, text: &str) -> Result<Decoded, DecodeError> {
 /// [`Problem::BadAnswer`], or [`Problem::Unreadable`] (no `=`, a question given twice, or a
 /// text longer than [`MAX_TEXT_BYTES`], which is not read at all). Empty text gives the
 /// default scenario and no problems. Never panics.
+///
+/// [`encode`]: super::encode
 pub fn decode_answers(advisor: &Advisor, text: &str) -> (Scenario, Vec<Problem>) {
     let mut scenario = advisor.default_scenario();
     let mut problems = Problems::default();

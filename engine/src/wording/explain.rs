@@ -418,7 +418,7 @@ pub fn chart_summary(advisor: &Advisor, data: &crate::chart::ChartData, lang: La
 mod tests {
     use super::*;
 
-    const RET: &str = include_str!("../../advisors/ret/definition.toml");
+    const RET: &str = include_str!("../../../advisors/ret/definition.toml");
 
     #[test]
     fn ret_default_explanation() {
@@ -480,7 +480,7 @@ mod tests {
         );
     }
 
-    const NS: &str = include_str!("../../advisors/ns/definition.toml");
+    const NS: &str = include_str!("../../../advisors/ns/definition.toml");
 
     #[test]
     fn sentences_name_a_question_whose_unit_is_shared() {
