@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use super::{DecodeError, MAX_NAME_CHARS, NameError, Problem, Source};
 use crate::advisor::Advisor;
-use crate::explain;
+use crate::explain::{self, capitalise};
 use crate::format;
 use crate::model::InputKind;
 use crate::scenarios::MAX_PERIOD_MONTHS;
@@ -49,14 +49,6 @@ impl Source {
             Source::Website => ("wat de website doorgaf", "what the website passed on"),
         }
     }
-}
-
-/// `text` with its first letter as a capital.
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 impl Problem {

@@ -105,7 +105,8 @@ pub fn input_axis_label(advisor: &Advisor, i: usize, lang: Lang) -> String {
     }
 }
 
-fn capitalise(s: &str) -> String {
+/// Upper-case first letter.
+pub(crate) fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())

@@ -5,4 +5,5 @@
 
 pub mod explain;
 pub mod format;
+pub mod scenario_sentences;
 pub mod text;
