@@ -105,7 +105,8 @@ pub fn input_axis_label(advisor: &Advisor, i: usize, lang: Lang) -> String {
     }
 }
 
-fn capitalise(s: &str) -> String {
+/// Upper-case first letter.
+pub(crate) fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
@@ -204,11 +205,26 @@ pub fn explain(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) ->
             tipping: Vec::new(),
         };
     };
-    let best_label = label(advisor, best, lang);
-    let cheaper = cost_only(advisor, ev);
+    Explanation {
+        why: why_sentence(advisor, ev, an, best, lang),
+        solidity: solidity_sentence(an, lang),
+        borderline: an.margin.borderline,
+        tipping: tipping_sentences(advisor, ev, an, lang),
+    }
+}
 
-    // Why: the factors that carry most of the lead over the runner-up.
-    let why = match an.runner_up {
+/// Why `best`: the factors that carry most of its lead over the runner-up, or that it is the
+/// only option that fits, or that the two score (almost) the same.
+fn why_sentence(
+    advisor: &Advisor,
+    ev: &Evaluation,
+    an: &Analysis,
+    best: usize,
+    lang: Lang,
+) -> String {
+    let nl = lang == Lang::Nl;
+    let best_label = label(advisor, best, lang);
+    match an.runner_up {
         None => {
             if nl {
                 format!("{best_label} is de enige keuze die bij je antwoorden past.")
@@ -259,10 +275,13 @@ pub fn explain(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) ->
                 ),
             }
         }
-    };
+    }
+}
 
-    let borderline = an.margin.borderline;
-    let solidity = match (an.margin.value, borderline, nl) {
+/// How solid the advice is: whether a small change can change it.
+fn solidity_sentence(an: &Analysis, lang: Lang) -> String {
+    let nl = lang == Lang::Nl;
+    match (an.margin.value, an.margin.borderline, nl) {
         (None, _, true) => "Dit advies is stevig: binnen je antwoorden verandert het niet.".into(),
         (None, _, false) => "This advice is solid: it does not change within your answers.".into(),
         (Some(_), true, true) => {
@@ -278,8 +297,15 @@ pub fn explain(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) ->
         (Some(_), false, false) => {
             "This advice is solid: a small change makes no difference.".into()
         }
-    };
+    }
+}
 
+/// The nearest tipping points (at most [`MAX_TIPPING_SENTENCES`]), nearest first: per
+/// numeric input the nearest one above and below the current value, and the nearest weight
+/// change.
+fn tipping_sentences(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) -> Vec<String> {
+    let nl = lang == Lang::Nl;
+    let cheaper = cost_only(advisor, ev);
     // Tipping points: per numeric input the nearest one above and below the current value.
     let mut items: Vec<(f64, String)> = Vec::new();
     for (i, inp) in advisor.inputs.iter().enumerate() {
@@ -323,7 +349,18 @@ pub fn explain(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) ->
             items.push(((x - edge) / range, about(advisor, i, s, lang)));
         }
     }
-    // The nearest weight change, if it is nearer than every input.
+    items.extend(weight_tipping(advisor, an, lang));
+    items.sort_by(|a, b| a.0.total_cmp(&b.0));
+    items
+        .into_iter()
+        .take(MAX_TIPPING_SENTENCES)
+        .map(|(_, s)| s)
+        .collect()
+}
+
+/// The nearest weight change with its distance, if it is nearer than every input.
+fn weight_tipping(advisor: &Advisor, an: &Analysis, lang: Lang) -> Option<(f64, String)> {
+    let nl = lang == Lang::Nl;
     if let Some(Nearest::Weight { factor, share }) = &an.margin.nearest
         && let Some(wi) = an.weight_intervals.iter().find(|w| w.factor == *factor)
     {
@@ -348,22 +385,9 @@ pub fn explain(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) ->
                 }
             })
         };
-        if let Some(s) = s {
-            items.push((an.margin.value.unwrap_or(1.0), s));
-        }
+        return s.map(|s| (an.margin.value.unwrap_or(1.0), s));
     }
-    items.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let tipping = items
-        .into_iter()
-        .take(MAX_TIPPING_SENTENCES)
-        .map(|(_, s)| s)
-        .collect();
-    Explanation {
-        why,
-        solidity,
-        borderline,
-        tipping,
-    }
+    None
 }
 
 /// One sentence that states the chart's tipping points, for the figure's summary:
@@ -418,7 +442,7 @@ pub fn chart_summary(advisor: &Advisor, data: &crate::chart::ChartData, lang: La
 mod tests {
     use super::*;
 
-    const RET: &str = include_str!("../../advisors/ret/definition.toml");
+    const RET: &str = include_str!("../../../advisors/ret/definition.toml");
 
     #[test]
     fn ret_default_explanation() {
@@ -480,7 +504,7 @@ mod tests {
         );
     }
 
-    const NS: &str = include_str!("../../advisors/ns/definition.toml");
+    const NS: &str = include_str!("../../../advisors/ns/definition.toml");
 
     #[test]
     fn sentences_name_a_question_whose_unit_is_shared() {
