@@ -35,17 +35,16 @@ fn hash_of(files: &[(String, Vec<u8>)]) -> String {
     content_hash(&all)
 }
 
-/// Copies the files of `from` and the style sheet `css` (as `css_name`) into
+/// Copies the files of `from` and the style sheet `style` (as `css_name`) into
 /// `<dist>/<under>/<hash>/`; returns that folder relative to `dist`, with a slash at its end.
 pub fn place(
     from: &Path,
-    css: &Path,
+    style: Vec<u8>,
     css_name: &str,
     dist: &Path,
     under: &str,
 ) -> Result<String, String> {
     let mut files = files_of(from)?;
-    let style = std::fs::read(css).map_err(|e| format!("{}: {e}", css.display()))?;
     files.retain(|(name, _)| name != css_name);
     files.push((css_name.to_string(), style));
     files.sort();

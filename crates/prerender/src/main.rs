@@ -11,8 +11,8 @@
 //! - `embed/advisors/`: each advisor as a hashed JSON file and its widget views, and
 //!   `embed/advies-module.js`, the loader with the manifest of those names.
 //!
-//! It also places the wasm builds (`assets.rs`): the app's files with the style sheet in
-//! `embed/<hash>/`, the playground's in `playground/<hash>/`, and the demo host pages in
+//! It also places the wasm builds (`assets.rs`): the app's files with the citizen's style sheet
+//! in `embed/<hash>/`, the playground's with its own in `playground/<hash>/` (`style.rs`), and the demo host pages in
 //! `embed/demo/`.
 //!
 //! Usage, from the repository's root: `advies-prerender <dist> <app files> <playground files>`,
@@ -25,6 +25,7 @@ mod hash;
 mod listing;
 mod pages;
 mod render;
+mod style;
 mod widget;
 
 use std::path::Path;
@@ -38,7 +39,6 @@ const CSS: &str = "advies-module.css";
 const PLAYGROUND_GLUE: &str = "playground.js";
 const PLAYGROUND_WASM: &str = "playground_bg.wasm";
 const LOADER_SOURCE: &str = "embed/advies-module.js";
-const STYLE: &str = "style/main.css";
 const DEMO: &str = "embed/demo";
 
 fn main() -> ExitCode {
@@ -68,9 +68,12 @@ fn run(dist: &Path, app_files: &Path, playground_files: &Path) -> Result<usize, 
     if dist.exists() {
         std::fs::remove_dir_all(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     }
-    let app_dir = assets::place(app_files, Path::new(STYLE), CSS, dist, "embed")?;
-    let playground_dir =
-        assets::place(playground_files, Path::new(STYLE), CSS, dist, "playground")?;
+    let style_dir = Path::new(style::STYLE_DIR);
+    style::check_all_bundled(style_dir)?;
+    let citizen_css = style::citizen().read(style_dir)?;
+    let playground_css = style::playground().read(style_dir)?;
+    let app_dir = assets::place(app_files, citizen_css, CSS, dist, "embed")?;
+    let playground_dir = assets::place(playground_files, playground_css, CSS, dist, "playground")?;
     let demos = assets::copy_all(Path::new(DEMO), &dist.join("embed/demo"))?;
     let app = App {
         dir: &app_dir,
