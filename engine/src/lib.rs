@@ -5,28 +5,24 @@
 //! --[`Advisor::evaluate`] with a [`Scenario`]--> [`Evaluation`] (per option: values,
 //! eligibility, score; the ranking).
 
-pub mod advisor;
-pub mod analysis;
 pub mod cases;
-pub mod chart;
 #[cfg(feature = "toml")]
 pub mod cli;
-pub mod deps;
-pub mod diag;
-mod domain;
-pub mod eval;
+pub mod definition;
 pub mod explain;
 pub mod expr;
 pub mod format;
 pub mod generate;
-pub mod model;
 pub mod reflection;
+pub mod runtime;
 pub mod scenarios;
 pub mod schema;
 pub mod state;
 pub mod text;
-pub mod tradeoff;
-pub mod weights;
+
+// The modules keep their old paths (`advies_engine::advisor`, `advies_engine::eval`, ...).
+pub use definition::{advisor, diag, model};
+pub use runtime::{analysis, chart, deps, eval, tradeoff, weights};
 
 pub use advisor::Advisor;
 pub use diag::{Diagnostic, Diagnostics};

@@ -185,7 +185,7 @@ impl Advisor {
 
     /// As [`Advisor::parse`], for a definition that passed `check` when the site was built
     /// (a built-in advisor, as the build wrote it): everything is validated and compiled the
-    /// same, except the search for formulas that can fail for some answer ([`crate::domain`]),
+    /// same, except the search for formulas that can fail for some answer ([`crate::definition::domain`]),
     /// which the build already did. That search is the slowest part of reading a definition,
     /// and a page reads its advisor before the first answer works. Should a formula still fail,
     /// the page says so for that answer, as it always does.
@@ -2511,7 +2511,7 @@ fn compile(def: Definition, loc: &Locator<'_>, checks: Checks) -> Result<Advisor
         };
         // Formulas that can fail for some answer (only once everything compiled).
         if checks == Checks::All {
-            c.errors = crate::domain::check(&advisor, loc, &|id| derived_path(loc, id));
+            c.errors = super::domain::check(&advisor, loc, &|id| derived_path(loc, id));
         }
         if c.errors.is_empty() {
             let mut warnings = c.warnings;
