@@ -5,28 +5,19 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::limits::WEIGHT_MAX;
 use crate::diag::{
-    Diagnostic, Diagnostics, Format, Locator, Seg, closest, json_path_at, path_of, suggest,
+    Diagnostic, Diagnostics, Format, Locator, Seg, closest, derived_path, json_path_at, path_of,
+    suggest,
 };
-use crate::eval::Scenario;
 use crate::expr::{self, Expr, Scope, Symbol, Type};
 pub use crate::model::ContactKind;
 use crate::model::{Definition, Direction, InputKind, Scalar, Scaling, Status, ValueFormat};
 use crate::text::{Lang, Text};
 
-/// Most problems reported for one definition; after that, expressions are no longer checked
-/// (a definition with thousands of mistakes must not freeze the page).
-pub const MAX_ERRORS: usize = 100;
-
-/// Largest accepted definition text (bytes). Larger texts get a clear message, not a frozen tab.
-pub const MAX_DEFINITION_BYTES: usize = 1_000_000;
-/// At most this many options: a citizen cannot compare more, and the analysis of every
-/// answer stays fast enough to follow each keystroke.
-pub const MAX_OPTIONS: usize = 200;
-/// At most this many questions.
-pub const MAX_INPUTS: usize = 100;
-/// At most this many factors.
-pub const MAX_FACTORS: usize = 30;
+pub use super::limits::{
+    MAX_DEFINITION_BYTES, MAX_ERRORS, MAX_EVENT_NAME_CHARS, MAX_FACTORS, MAX_INPUTS, MAX_OPTIONS,
+};
 
 /// A compiled question.
 #[derive(Clone, Debug)]
@@ -92,13 +83,10 @@ pub struct Preset {
     /// What the choice means (may be empty).
     pub description: Text,
     /// One weight per factor, in factor order, each from 0 to
-    /// [`WEIGHT_MAX`](crate::weights::WEIGHT_MAX); factors the preset leaves out are 0. At least
+    /// [`WEIGHT_MAX`]; factors the preset leaves out are 0. At least
     /// one is above 0.
     pub weights: Vec<f64>,
 }
-
-/// Longest default name of the scenario a life event makes, in characters (per language).
-pub const MAX_EVENT_NAME_CHARS: usize = 60;
 
 /// A compiled life event: a button that makes a new scenario by changing some answers.
 #[derive(Clone, Debug, PartialEq)]
@@ -111,7 +99,8 @@ pub struct LifeEvent {
     pub name: Text,
     /// One or two short sentences about what changes (may be empty).
     pub description: Text,
-    /// The new answers: (input index, value as stored in [`Scenario::inputs`]: a number, a
+    /// The new answers: (input index, value as stored in
+    /// [`Scenario::inputs`](crate::eval::Scenario::inputs): a number, a
     /// choice index, 1/0 for yes/no), in the order written. Every value is within the input's
     /// range and on its step.
     pub changes: Vec<(usize, f64)>,
@@ -247,19 +236,6 @@ impl Advisor {
     /// Index of the life event called `id`.
     pub fn event_index(&self, id: &str) -> Option<usize> {
         self.events.iter().position(|e| e.id == id)
-    }
-    /// A copy of `sc` with the answers of life event `e` applied. An `e` out of range gives an
-    /// unchanged copy; weights are always kept.
-    pub fn apply_event(&self, e: usize, sc: &Scenario) -> Scenario {
-        let mut out = sc.clone();
-        if let Some(event) = self.events.get(e) {
-            for &(i, v) in &event.changes {
-                if let Some(slot) = out.inputs.get_mut(i) {
-                    *slot = v;
-                }
-            }
-        }
-        out
     }
     /// Slot of any named value (input, parameter or derived).
     pub fn slot_of(&self, name: &str) -> Option<usize> {
@@ -2511,7 +2487,7 @@ fn compile(def: Definition, loc: &Locator<'_>, checks: Checks) -> Result<Advisor
         };
         // Formulas that can fail for some answer (only once everything compiled).
         if checks == Checks::All {
-            c.errors = super::domain::check(&advisor, loc, &|id| derived_path(loc, id));
+            c.errors = super::domain::check(&advisor, loc);
         }
         if c.errors.is_empty() {
             let mut warnings = c.warnings;
@@ -2607,17 +2583,6 @@ fn shared_units(def: &Definition, loc: &Locator) -> Vec<Diagnostic> {
         }
     }
     out
-}
-
-/// The path of a derived value's expression: `derived.x` or, for a table, `derived.x.expr`.
-fn derived_path(loc: &Locator, id: &str) -> Vec<Seg> {
-    let table = path_of(&["derived", id]);
-    let expr = path_of(&["derived", id, "expr"]);
-    if loc.span(&expr) != loc.span(&table) {
-        expr
-    } else {
-        table
-    }
 }
 
 /// The value a life event gives input `inp`, in the slot encoding (number, choice index, 1/0),
@@ -2826,16 +2791,13 @@ pub fn is_email(s: &str) -> bool {
         && !domain.contains("..")
 }
 
-/// A weight the sliders can show: from 0 to [`WEIGHT_MAX`](crate::weights::WEIGHT_MAX).
+/// A weight the sliders can show: from 0 to [`WEIGHT_MAX`].
 fn weight_in_range(w: f64) -> bool {
-    w.is_finite() && (0.0..=crate::weights::WEIGHT_MAX).contains(&w)
+    w.is_finite() && (0.0..=WEIGHT_MAX).contains(&w)
 }
 
 fn weight_message(w: f64) -> String {
-    format!(
-        "the weight must be between 0 and {}, not {w}",
-        crate::weights::WEIGHT_MAX
-    )
+    format!("the weight must be between 0 and {}, not {w}", WEIGHT_MAX)
 }
 
 const WEIGHT_HINT: &str =

@@ -5,4 +5,5 @@
 pub mod advisor;
 pub mod diag;
 pub(crate) mod domain;
+pub mod limits;
 pub mod model;

@@ -273,6 +273,17 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// The path of a derived value's expression: `derived.x` or, for a table, `derived.x.expr`.
+pub(crate) fn derived_path(loc: &Locator, id: &str) -> Vec<Seg> {
+    let table = path_of(&["derived", id]);
+    let expr = path_of(&["derived", id, "expr"]);
+    if loc.span(&expr) != loc.span(&table) {
+        expr
+    } else {
+        table
+    }
+}
+
 /// (line, column), both 1-based, of a byte offset in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
