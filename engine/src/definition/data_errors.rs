@@ -345,85 +345,94 @@ fn data_message(
     if let Some(rest) = typed
         && let Some(cut) = rest.rfind(", expected ")
     {
-        let found_raw = &rest[..cut];
-        // toml: a whole number beyond 64 bits (`integer `N` as i128`).
-        if let Some(n) = found_raw.strip_prefix("integer `").and_then(|n| {
-            n.strip_suffix("` as i128")
-                .or_else(|| n.strip_suffix("` as u128"))
-        }) {
-            return (
-                format!(
-                    "{n} is too large for a whole number in TOML (at most 9223372036854775807)"
-                ),
-                Some(format!(
-                    "write it as a decimal number, `{n}.0`, or use a smaller number"
-                )),
-            );
-        }
-        let expected_raw = &rest[cut + ", expected ".len()..];
-        let expected = describe_expected(expected_raw, format);
-        let mut found = describe_found(found_raw, format);
-        // toml hands a date or time written without quotes over as a table.
-        let unquoted_date = format == Format::Toml
-            && found_raw == "map"
-            && snippet.starts_with(|c: char| c.is_ascii_digit());
-        if unquoted_date {
-            found = format!("the date {}", quote_snippet(snippet));
-        }
-        let text = found_raw
-            .strip_prefix("string \"")
-            .and_then(|s| s.strip_suffix('"'));
-        let number = found_raw
-            .strip_prefix("integer `")
-            .or_else(|| found_raw.strip_prefix("floating point `"))
-            .and_then(|s| s.strip_suffix('`'));
-        let hint = match (expected.as_str(), text, number) {
-            _ if unquoted_date => Some(format!(
-                "put it in quotes: {}",
-                key_value(format, &field, &format!("\"{}\"", snippet.trim()), "")
-            )),
-            ("a number" | "a whole number from 0 to 255", Some(t), _)
-                if t.trim().parse::<f64>().is_ok() =>
-            {
-                Some(format!(
-                    "remove the quotes: {}",
-                    key_value(format, &field, t.trim(), t.trim())
-                ))
-            }
-            ("true or false", Some(t), _) => {
-                let b = match t.trim().to_lowercase().as_str() {
-                    "true" | "yes" | "ja" | "waar" => Some(true),
-                    "false" | "no" | "nee" | "onwaar" => Some(false),
-                    _ => None,
-                };
-                b.map(|b| {
-                    format!(
-                        "write it without quotes: {}",
-                        key_value(format, &field, &b.to_string(), &b.to_string())
-                    )
-                })
-            }
-            ("a text in quotes", _, Some(n)) => Some(format!(
-                "put it in quotes: {}",
-                key_value(format, &field, &format!("\"{n}\""), &format!("\"{n}\""))
-            )),
-            (e, Some(t), _) if e.starts_with("a text in Dutch and English") => Some(format!(
-                "for example {}",
-                key_value(
-                    format,
-                    &field,
-                    &format!("{{ nl = \"{t}\", en = \"...\" }}"),
-                    &format!("{{\"nl\": \"{t}\", \"en\": \"...\"}}")
-                )
-            )),
-            (e, _, Some(n)) if e.starts_with("an expression in quotes") => Some(format!(
-                "put the expression in quotes: {}",
-                key_value(format, &field, &format!("\"{n}\""), &format!("\"{n}\""))
-            )),
-            (e, Some(t), _) if e.starts_with("\"relative\"") => suggest(t, &["relative"]),
-            _ => None,
-        };
-        return (format!("the value must be {expected}, not {found}"), hint);
+        let (found_raw, expected_raw) = (&rest[..cut], &rest[cut + ", expected ".len()..]);
+        return wrong_type_message(found_raw, expected_raw, format, &field, snippet);
     }
     (msg.to_string(), None)
+}
+
+/// Plain words for serde's `invalid type: <found>, expected <expected>` at `field`, with a
+/// hint of how to write it.
+fn wrong_type_message(
+    found_raw: &str,
+    expected_raw: &str,
+    format: Format,
+    field: &str,
+    snippet: &str,
+) -> (String, Option<String>) {
+    // toml: a whole number beyond 64 bits (`integer `N` as i128`).
+    if let Some(n) = found_raw.strip_prefix("integer `").and_then(|n| {
+        n.strip_suffix("` as i128")
+            .or_else(|| n.strip_suffix("` as u128"))
+    }) {
+        return (
+            format!("{n} is too large for a whole number in TOML (at most 9223372036854775807)"),
+            Some(format!(
+                "write it as a decimal number, `{n}.0`, or use a smaller number"
+            )),
+        );
+    }
+    let expected = describe_expected(expected_raw, format);
+    let mut found = describe_found(found_raw, format);
+    // toml hands a date or time written without quotes over as a table.
+    let unquoted_date = format == Format::Toml
+        && found_raw == "map"
+        && snippet.starts_with(|c: char| c.is_ascii_digit());
+    if unquoted_date {
+        found = format!("the date {}", quote_snippet(snippet));
+    }
+    let text = found_raw
+        .strip_prefix("string \"")
+        .and_then(|s| s.strip_suffix('"'));
+    let number = found_raw
+        .strip_prefix("integer `")
+        .or_else(|| found_raw.strip_prefix("floating point `"))
+        .and_then(|s| s.strip_suffix('`'));
+    let hint = match (expected.as_str(), text, number) {
+        _ if unquoted_date => Some(format!(
+            "put it in quotes: {}",
+            key_value(format, field, &format!("\"{}\"", snippet.trim()), "")
+        )),
+        ("a number" | "a whole number from 0 to 255", Some(t), _)
+            if t.trim().parse::<f64>().is_ok() =>
+        {
+            Some(format!(
+                "remove the quotes: {}",
+                key_value(format, field, t.trim(), t.trim())
+            ))
+        }
+        ("true or false", Some(t), _) => {
+            let b = match t.trim().to_lowercase().as_str() {
+                "true" | "yes" | "ja" | "waar" => Some(true),
+                "false" | "no" | "nee" | "onwaar" => Some(false),
+                _ => None,
+            };
+            b.map(|b| {
+                format!(
+                    "write it without quotes: {}",
+                    key_value(format, field, &b.to_string(), &b.to_string())
+                )
+            })
+        }
+        ("a text in quotes", _, Some(n)) => Some(format!(
+            "put it in quotes: {}",
+            key_value(format, field, &format!("\"{n}\""), &format!("\"{n}\""))
+        )),
+        (e, Some(t), _) if e.starts_with("a text in Dutch and English") => Some(format!(
+            "for example {}",
+            key_value(
+                format,
+                field,
+                &format!("{{ nl = \"{t}\", en = \"...\" }}"),
+                &format!("{{\"nl\": \"{t}\", \"en\": \"...\"}}")
+            )
+        )),
+        (e, _, Some(n)) if e.starts_with("an expression in quotes") => Some(format!(
+            "put the expression in quotes: {}",
+            key_value(format, field, &format!("\"{n}\""), &format!("\"{n}\""))
+        )),
+        (e, Some(t), _) if e.starts_with("\"relative\"") => suggest(t, &["relative"]),
+        _ => None,
+    };
+    (format!("the value must be {expected}, not {found}"), hint)
 }

@@ -2,6 +2,7 @@
 //! likelier causes a parser cannot see (a JSON file named .toml, a decimal comma, a
 //! look-alike letter in a key).
 
+#[cfg(feature = "toml")]
 use crate::diag::{Diagnostic, Locator};
 
 /// TOML syntax errors with a likelier cause than the parser can see: a JSON file named
@@ -121,9 +122,17 @@ pub(super) fn quote_snippet(snippet: &str) -> String {
 #[cfg(feature = "toml")]
 pub(super) fn toml_syntax_message(msg: &str, snippet: &str) -> (String, Option<String>) {
     let m = msg.trim();
+    toml_text_or_bracket_message(m, snippet)
+        .or_else(|| toml_key_or_value_message(m, snippet))
+        .unwrap_or_else(|| (format!("TOML syntax error: {m}"), None))
+}
+
+/// A duplicate key, an unclosed text, table or list, or text after a value.
+#[cfg(feature = "toml")]
+fn toml_text_or_bracket_message(m: &str, snippet: &str) -> Option<(String, Option<String>)> {
     let hint = |h: &str| Some(h.to_string());
     let blank = snippet.trim().is_empty();
-    if m.starts_with("duplicate key") {
+    Some(if m.starts_with("duplicate key") {
         let what = if blank {
             "this key".to_string()
         } else {
@@ -175,7 +184,17 @@ pub(super) fn toml_syntax_message(msg: &str, snippet: &str) -> (String, Option<S
             "unexpected text after the value".into(),
             hint("put each `key = value` on its own line, and separate list items with commas"),
         )
-    } else if m.starts_with("string values must be quoted") {
+    } else {
+        return None;
+    })
+}
+
+/// A key, `=`, value, comma or escape that is missing, extra or invalid.
+#[cfg(feature = "toml")]
+fn toml_key_or_value_message(m: &str, snippet: &str) -> Option<(String, Option<String>)> {
+    let hint = |h: &str| Some(h.to_string());
+    let blank = snippet.trim().is_empty();
+    Some(if m.starts_with("string values must be quoted") {
         if blank {
             (
                 "the value is missing".into(),
@@ -268,8 +287,8 @@ pub(super) fn toml_syntax_message(msg: &str, snippet: &str) -> (String, Option<S
             hint("write `key = value`; keys use letters, digits, `_` and `-`"),
         )
     } else {
-        (format!("TOML syntax error: {m}"), None)
-    }
+        return None;
+    })
 }
 
 /// Plain words for a JSON syntax error (serde_json's message without the position).
