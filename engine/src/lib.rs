@@ -5,26 +5,23 @@
 //! --[`Advisor::evaluate`] with a [`Scenario`]--> [`Evaluation`] (per option: values,
 //! eligibility, score; the ranking).
 
-pub mod advisor;
-pub mod analysis;
 pub mod cases;
-pub mod chart;
 #[cfg(feature = "toml")]
 pub mod cli;
-pub mod deps;
-pub mod diag;
-mod domain;
-pub mod eval;
+pub mod definition;
 pub mod expr;
 pub mod generate;
-pub mod model;
 pub mod reflection;
+pub mod runtime;
 pub mod scenarios;
 pub mod schema;
 pub mod state;
-pub mod tradeoff;
-pub mod weights;
 mod wording;
+
+// The modules keep their old paths (`advies_engine::advisor`, `advies_engine::eval`, ...).
+pub use definition::{advisor, diag, model};
+pub use runtime::{analysis, chart, deps, eval, tradeoff, weights};
+pub use wording::{explain, format, text};
 
 pub use advisor::Advisor;
 pub use diag::{Diagnostic, Diagnostics};
@@ -32,4 +29,3 @@ pub use eval::{Answer, Evaluation, Scenario};
 pub use model::Definition;
 pub use text::{Lang, Text};
 pub use tradeoff::{Preference, TradeOff};
-pub use wording::{explain, format, text};

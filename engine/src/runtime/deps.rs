@@ -56,7 +56,7 @@ mod tests {
 
     #[test]
     fn ret_dependencies() {
-        let text = include_str!("../../advisors/ret/definition.toml");
+        let text = include_str!("../../../advisors/ret/definition.toml");
         let a = Advisor::parse(text, "ret/definition.toml").unwrap();
         let cost = a.factor_index("cost").unwrap();
         let pay = a.option_index("pay_per_trip").unwrap();

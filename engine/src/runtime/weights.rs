@@ -6,8 +6,7 @@
 //! presentation choice: weights from another route (an order, trade-off answers, a preset) are
 //! rescaled so the largest is [`WEIGHT_MAX`], which keeps every ratio.
 
-/// The highest value a weight slider offers; definition weights and presets stay within it.
-pub const WEIGHT_MAX: f64 = 10.0;
+pub use crate::definition::limits::WEIGHT_MAX;
 
 /// Rank-order-centroid weights for `n` places (Barron & Barrett 1996): place `i` (0 = most
 /// important) gets `(1/n) * sum_{k=i+1}^{n} 1/k`. They sum to 1 and descend strictly.

@@ -128,8 +128,12 @@ impl CostPeriod {
     }
 }
 
+/// Default of `[analysis] borderline_below`: advice whose margin is below this is called
+/// borderline.
+pub const DEFAULT_BORDERLINE: f64 = 0.10;
+
 fn default_borderline() -> f64 {
-    crate::analysis::DEFAULT_BORDERLINE
+    DEFAULT_BORDERLINE
 }
 
 impl Default for AnalysisSettings {

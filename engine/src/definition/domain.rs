@@ -15,8 +15,9 @@
 
 use std::collections::HashMap;
 
-use crate::advisor::Advisor;
-use crate::diag::{Diagnostic, Locator, Seg, path_of};
+use super::advisor::Advisor;
+use super::diag::{Diagnostic, Locator, Seg, derived_path, path_of};
+use super::limits::MAX_ERRORS;
 use crate::expr::ranges::{Domain, Hazard, Interval, Risk, hazards};
 use crate::expr::{self, Ast, Scope, Symbol, Type};
 use crate::model::InputKind;
@@ -55,12 +56,7 @@ struct Check<'a> {
 }
 
 /// The diagnostics for every formula of `a` that can fail, in the order of the definition.
-/// `derived_path` gives the place of a derived value's formula.
-pub(crate) fn check(
-    a: &Advisor,
-    loc: &Locator,
-    derived_path: &dyn Fn(&str) -> Vec<Seg>,
-) -> Vec<Diagnostic> {
+pub(crate) fn check(a: &Advisor, loc: &Locator) -> Vec<Diagnostic> {
     let Some(check) = Check::new(a) else {
         return Vec::new();
     };
@@ -71,17 +67,17 @@ pub(crate) fn check(
         let given = formula.given.map(|g| &check.conditions[g]);
         let (_, found) = hazards(&formula.ast, &check.scope, &domain.0, given);
         let path = match formula.derived {
-            Some(k) if !found.is_empty() => derived_path(&a.derived[k].id),
+            Some(k) if !found.is_empty() => derived_path(loc, &a.derived[k].id),
             _ => formula.path.clone(),
         };
-        for h in found.iter().take(crate::advisor::MAX_ERRORS) {
+        for h in found.iter().take(MAX_ERRORS) {
             let witness = check.witness(f, h, &mut work);
             let (message, hint) = check.message(formula, h, witness.as_deref());
             let start = loc.offset_in_string(&path, h.start);
             let end = loc.offset_in_string(&path, h.end);
             out.push(loc.at_span(&path, (start, end), message, Some(hint)));
         }
-        if out.len() >= crate::advisor::MAX_ERRORS {
+        if out.len() >= MAX_ERRORS {
             break;
         }
     }

@@ -185,7 +185,7 @@ pub fn chart_data(
 mod tests {
     use super::*;
 
-    const RET: &str = include_str!("../../advisors/ret/definition.toml");
+    const RET: &str = include_str!("../../../advisors/ret/definition.toml");
 
     #[test]
     fn ret_trips_chart() {

@@ -32,8 +32,7 @@ use sweep::Grid;
 pub const EXACT_GRID_LIMIT: usize = 4001;
 /// Samples for inputs with a finer grid, before bisection.
 pub const SAMPLES: usize = 400;
-/// Default: advice whose margin is below this is called borderline.
-pub const DEFAULT_BORDERLINE: f64 = 0.10;
+pub use crate::definition::model::DEFAULT_BORDERLINE;
 
 /// A value of a numeric input where the best option changes.
 #[derive(Clone, Debug, PartialEq)]

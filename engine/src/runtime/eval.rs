@@ -179,6 +179,19 @@ impl Evaluation {
 }
 
 impl Advisor {
+    /// A copy of `sc` with the answers of life event `e` applied. An `e` out of range gives an
+    /// unchanged copy; weights are always kept.
+    pub fn apply_event(&self, e: usize, sc: &Scenario) -> Scenario {
+        let mut out = sc.clone();
+        if let Some(event) = self.events.get(e) {
+            for &(i, v) in &event.changes {
+                if let Some(slot) = out.inputs.get_mut(i) {
+                    *slot = v;
+                }
+            }
+        }
+        out
+    }
     /// The scenario with every default answer and the default weights.
     pub fn default_scenario(&self) -> Scenario {
         Scenario {

@@ -160,46 +160,92 @@ pub fn load_cases(
     let loc = Locator::new(file, text, format);
     let mut errors: Vec<Diagnostic> = Vec::new();
     let mut out = Vec::new();
-    let inputs: Vec<&str> = advisor.inputs.iter().map(|i| i.id.as_str()).collect();
-    let params: Vec<&str> = advisor.params.iter().map(|p| p.id.as_str()).collect();
-    let factors: Vec<&str> = advisor.factors.iter().map(|f| f.id.as_str()).collect();
-    let options: Vec<&str> = advisor.options.iter().map(|o| o.id.as_str()).collect();
     for (n, case) in parsed.cases.into_iter().enumerate() {
-        let at = |keys: &[&str]| {
-            let mut p = vec![Seg::Key("case".into()), Seg::Index(n)];
-            p.extend(keys.iter().map(|k| Seg::Key((*k).to_string())));
-            p
-        };
-        let mut scenario = advisor.default_scenario();
+        let check = CaseCheck::new(advisor, &loc, n);
+        let scenario = check.scenario(&case, &mut errors);
+        let params = check.parameters(&case, &mut errors);
+        check.expect_names(&case.expect, &mut errors);
+        check.expect_values(&case.expect, &mut errors);
+        out.push(PreparedCase {
+            case,
+            scenario,
+            params,
+        });
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Diagnostics(errors))
+    }
+}
+
+/// Checks one case (number `n` in the file) against the advisor's names.
+struct CaseCheck<'a> {
+    advisor: &'a Advisor,
+    loc: &'a Locator<'a>,
+    n: usize,
+    inputs: Vec<&'a str>,
+    params: Vec<&'a str>,
+    factors: Vec<&'a str>,
+    options: Vec<&'a str>,
+}
+
+impl<'a> CaseCheck<'a> {
+    fn new(advisor: &'a Advisor, loc: &'a Locator<'a>, n: usize) -> CaseCheck<'a> {
+        CaseCheck {
+            advisor,
+            loc,
+            n,
+            inputs: advisor.inputs.iter().map(|i| i.id.as_str()).collect(),
+            params: advisor.params.iter().map(|p| p.id.as_str()).collect(),
+            factors: advisor.factors.iter().map(|f| f.id.as_str()).collect(),
+            options: advisor.options.iter().map(|o| o.id.as_str()).collect(),
+        }
+    }
+
+    /// The path of `keys` in this case.
+    fn at(&self, keys: &[&str]) -> Vec<Seg> {
+        let mut p = vec![Seg::Key("case".into()), Seg::Index(self.n)];
+        p.extend(keys.iter().map(|k| Seg::Key((*k).to_string())));
+        p
+    }
+
+    /// The case's answers and weights, on top of the defaults.
+    fn scenario(&self, case: &Case, errors: &mut Vec<Diagnostic>) -> Scenario {
+        let mut scenario = self.advisor.default_scenario();
         for (name, value) in &case.inputs {
             let answer = match value {
                 Scalar::Number(v) => Answer::Number(*v),
                 Scalar::Bool(b) => Answer::YesNo(*b),
                 Scalar::Text(s) => Answer::Choice(s.clone()),
             };
-            match advisor.input_index(name) {
-                None => errors.push(loc.at(
-                    &at(&["inputs", name]),
+            match self.advisor.input_index(name) {
+                None => errors.push(self.loc.at(
+                    &self.at(&["inputs", name]),
                     format!("unknown question `{name}`"),
-                    suggest(name, &inputs),
+                    suggest(name, &self.inputs),
                 )),
-                Some(i) => match advisor.answer_value(i, &answer) {
+                Some(i) => match self.advisor.answer_value(i, &answer) {
                     Ok(v) => scenario.inputs[i] = v,
-                    Err(e) => errors.push(loc.at(&at(&["inputs", name]), e.to_string(), None)),
+                    Err(e) => errors.push(self.loc.at(
+                        &self.at(&["inputs", name]),
+                        e.to_string(),
+                        None,
+                    )),
                 },
             }
         }
         if let Some(ws) = &case.weights {
-            scenario.weights = vec![0.0; advisor.factors.len()];
+            scenario.weights = vec![0.0; self.advisor.factors.len()];
             for (name, w) in ws {
-                match advisor.factor_index(name) {
-                    None => errors.push(loc.at(
-                        &at(&["weights", name]),
+                match self.advisor.factor_index(name) {
+                    None => errors.push(self.loc.at(
+                        &self.at(&["weights", name]),
                         format!("unknown factor `{name}`"),
-                        suggest(name, &factors),
+                        suggest(name, &self.factors),
                     )),
-                    Some(_) if !w.is_finite() || *w < 0.0 => errors.push(loc.at(
-                        &at(&["weights", name]),
+                    Some(_) if !w.is_finite() || *w < 0.0 => errors.push(self.loc.at(
+                        &self.at(&["weights", name]),
                         "a weight must be 0 or more",
                         None,
                     )),
@@ -207,40 +253,49 @@ pub fn load_cases(
                 }
             }
         }
-        let mut pvals: Vec<f64> = advisor.params.iter().map(|p| p.value).collect();
+        scenario
+    }
+
+    /// Every parameter's value, the case's replacing the definition's.
+    fn parameters(&self, case: &Case, errors: &mut Vec<Diagnostic>) -> Vec<f64> {
+        let mut pvals: Vec<f64> = self.advisor.params.iter().map(|p| p.value).collect();
         for (name, v) in &case.parameters {
-            match advisor.param_index(name) {
-                None => errors.push(loc.at(
-                    &at(&["parameters", name]),
+            match self.advisor.param_index(name) {
+                None => errors.push(self.loc.at(
+                    &self.at(&["parameters", name]),
                     format!("unknown parameter `{name}`"),
-                    suggest(name, &params),
+                    suggest(name, &self.params),
                 )),
                 Some(j) => pvals[j] = *v,
             }
         }
-        let e = &case.expect;
+        pvals
+    }
+
+    /// Every option, value, question and factor the expectations name.
+    fn expect_names(&self, e: &Expect, errors: &mut Vec<Diagnostic>) {
         let check_option = |id: &str, keys: &[&str], errors: &mut Vec<Diagnostic>| {
-            if advisor.option_index(id).is_none() {
-                errors.push(loc.at(
-                    &at(keys),
+            if self.advisor.option_index(id).is_none() {
+                errors.push(self.loc.at(
+                    &self.at(keys),
                     format!("unknown option `{id}`"),
-                    suggest(id, &options),
+                    suggest(id, &self.options),
                 ));
             }
         };
         if let Some(a) = &e.advice {
-            check_option(a, &["expect", "advice"], &mut errors);
+            check_option(a, &["expect", "advice"], errors);
         }
         for id in e.ranking.iter().chain(&e.eligible).chain(&e.not_eligible) {
-            check_option(id, &["expect"], &mut errors);
+            check_option(id, &["expect"], errors);
         }
         for key in e.values.keys() {
-            if !value_exists(advisor, key) {
-                let mut known: Vec<&str> = inputs.clone();
-                known.extend(params.iter());
-                known.extend(advisor.derived.iter().map(|d| d.id.as_str()));
-                errors.push(loc.at(
-                    &at(&["expect", "values", key]),
+            if !value_exists(self.advisor, key) {
+                let mut known: Vec<&str> = self.inputs.clone();
+                known.extend(self.params.iter());
+                known.extend(self.advisor.derived.iter().map(|d| d.id.as_str()));
+                errors.push(self.loc.at(
+                    &self.at(&["expect", "values", key]),
                     format!("unknown value `{key}`"),
                     suggest(key, &known).or(Some(
                         "use a question, parameter or derived name, or `option.factor`".into(),
@@ -249,53 +304,57 @@ pub fn load_cases(
             }
         }
         for (name, tps) in &e.tipping_points {
-            match advisor.input_index(name) {
+            match self.advisor.input_index(name) {
                 Some(i)
                     if matches!(
-                        advisor.inputs[i].kind,
+                        self.advisor.inputs[i].kind,
                         crate::model::InputKind::Integer | crate::model::InputKind::Number
                     ) => {}
-                Some(_) => errors.push(loc.at(
-                    &at(&["expect", "tipping_points", name]),
+                Some(_) => errors.push(self.loc.at(
+                    &self.at(&["expect", "tipping_points", name]),
                     format!("`{name}` is not a number question; tipping points are for numbers"),
                     Some("use expect.advice with other inputs for choices".into()),
                 )),
-                None => errors.push(loc.at(
-                    &at(&["expect", "tipping_points", name]),
+                None => errors.push(self.loc.at(
+                    &self.at(&["expect", "tipping_points", name]),
                     format!("unknown question `{name}`"),
-                    suggest(name, &inputs),
+                    suggest(name, &self.inputs),
                 )),
             }
             for tp in tps {
                 for id in tp.from.iter().chain(&tp.to) {
-                    check_option(id, &["expect", "tipping_points", name], &mut errors);
+                    check_option(id, &["expect", "tipping_points", name], errors);
                 }
             }
         }
         for (name, wi) in &e.weight_intervals {
-            if advisor.factor_index(name).is_none() {
-                errors.push(loc.at(
-                    &at(&["expect", "weight_intervals", name]),
+            if self.advisor.factor_index(name).is_none() {
+                errors.push(self.loc.at(
+                    &self.at(&["expect", "weight_intervals", name]),
                     format!("unknown factor `{name}`"),
-                    suggest(name, &factors),
+                    suggest(name, &self.factors),
                 ));
             }
             if !(0.0..=1.0).contains(&wi.from) || !(0.0..=1.0).contains(&wi.to) || wi.from > wi.to {
-                errors.push(loc.at(
-                    &at(&["expect", "weight_intervals", name]),
+                errors.push(self.loc.at(
+                    &self.at(&["expect", "weight_intervals", name]),
                     "from and to are shares of the total weight: 0 <= from <= to <= 1",
                     None,
                 ));
             }
             for id in wi.below.iter().chain(&wi.above) {
-                check_option(id, &["expect", "weight_intervals", name], &mut errors);
+                check_option(id, &["expect", "weight_intervals", name], errors);
             }
         }
+    }
+
+    /// The margin is a proper number, and the case expects something.
+    fn expect_values(&self, e: &Expect, errors: &mut Vec<Diagnostic>) {
         if let Some(m) = e.margin
             && !(m.is_finite() && m >= 0.0)
         {
-            errors.push(loc.at(
-                &at(&["expect", "margin"]),
+            errors.push(self.loc.at(
+                &self.at(&["expect", "margin"]),
                 "the margin is a relative change: a number of 0 or more",
                 Some("0.375 means 37.5 %".into()),
             ));
@@ -310,22 +369,12 @@ pub fn load_cases(
             && e.not_eligible.is_empty()
             && e.values.is_empty()
         {
-            errors.push(loc.at(
-                &at(&["expect"]),
+            errors.push(self.loc.at(
+                &self.at(&["expect"]),
                 "the case expects nothing",
                 Some("add expect.advice, expect.values, ...".into()),
             ));
         }
-        out.push(PreparedCase {
-            case,
-            scenario,
-            params: pvals,
-        });
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(Diagnostics(errors))
     }
 }
 
