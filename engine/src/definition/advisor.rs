@@ -6,8 +6,7 @@
 //! indices when the definition is read, so evaluation does no name look-ups and no allocation
 //! per expression.
 
-use super::compile::{self, Checks};
-use crate::diag::{Diagnostic, Diagnostics, closest};
+use crate::diag::{Diagnostic, closest};
 use crate::expr::Expr;
 pub use crate::model::ContactKind;
 use crate::model::{Definition, Direction, InputKind, Scaling, Status};
@@ -166,22 +165,6 @@ pub struct Advisor {
 }
 
 impl Advisor {
-    /// Parses, validates and compiles a definition. The format follows the file name
-    /// (`.toml` / `.json`), else the first character. All problems found are returned.
-    pub fn parse(text: &str, file: &str) -> Result<Advisor, Diagnostics> {
-        compile::read(text, file, Checks::All)
-    }
-
-    /// As [`Advisor::parse`], for a definition that passed `check` when the site was built
-    /// (a built-in advisor, as the build wrote it): everything is validated and compiled the
-    /// same, except the search for formulas that can fail for some answer ([`crate::definition::domain`]),
-    /// which the build already did. That search is the slowest part of reading a definition,
-    /// and a page reads its advisor before the first answer works. Should a formula still fail,
-    /// the page says so for that answer, as it always does.
-    pub fn parse_built_in(text: &str, file: &str) -> Result<Advisor, Diagnostics> {
-        compile::read(text, file, Checks::SkipDomain)
-    }
-
     /// Slot of input `i`.
     pub fn input_slot(&self, i: usize) -> usize {
         i

@@ -16,6 +16,26 @@ use super::warnings::warnings;
 use crate::diag::{Diagnostics, Format, Locator, path_of};
 use crate::model::Definition;
 
+/// Reading a definition: the entry points (the type itself is in `advisor.rs`, which does not
+/// depend on how it is made).
+impl Advisor {
+    /// Parses, validates and compiles a definition. The format follows the file name
+    /// (`.toml` / `.json`), else the first character. All problems found are returned.
+    pub fn parse(text: &str, file: &str) -> Result<Advisor, Diagnostics> {
+        read(text, file, Checks::All)
+    }
+
+    /// As [`Advisor::parse`], for a definition that passed `check` when the site was built
+    /// (a built-in advisor, as the build wrote it): everything is validated and compiled the
+    /// same, except the search for formulas that can fail for some answer ([`crate::definition::domain`]),
+    /// which the build already did. That search is the slowest part of reading a definition,
+    /// and a page reads its advisor before the first answer works. Should a formula still fail,
+    /// the page says so for that answer, as it always does.
+    pub fn parse_built_in(text: &str, file: &str) -> Result<Advisor, Diagnostics> {
+        read(text, file, Checks::SkipDomain)
+    }
+}
+
 /// Which checks [`read`] runs.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Checks {
