@@ -261,7 +261,7 @@ pub fn CompareSection(state: AdvisorState) -> impl IntoView {
                     <td class=cell_class(k, "")>
                         {c.cost.clone().unwrap_or_else(|| "—".into())}
                         {c.cost_illustrative.then(|| {
-                            crate::inline::illustrative_badge(t(Key::IllustrativePrice, lang))
+                            crate::ui::illustrative_badge(t(Key::IllustrativePrice, lang))
                         })}
                     </td>
                 }

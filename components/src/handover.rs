@@ -16,7 +16,7 @@ use leptos::html::H2;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
-use crate::display::{factor_value_parts, join, money};
+use crate::display::{factor_label, factor_value_parts, join, money};
 use crate::i18n::{self, Key, t};
 use crate::state::{AdvisorState, Mode};
 use crate::storage;
@@ -278,15 +278,7 @@ fn scenario_block(a: &Advisor, name: &str, sc: &Scenario, lang: Lang) -> impl In
     let weights = shares
         .iter()
         .enumerate()
-        .map(|(f, p)| {
-            let label = a
-                .def
-                .factors
-                .get_index(f)
-                .map(|(_, d)| d.label.get(lang).to_string())
-                .unwrap_or_default();
-            format!("{label} {p}%")
-        })
+        .map(|(f, p)| format!("{} {p}%", factor_label(a, f, lang)))
         .collect::<Vec<_>>()
         .join(" · ");
     let advice = match &ev {

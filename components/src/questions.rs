@@ -10,6 +10,7 @@ use leptos::web_sys::HtmlInputElement;
 use crate::display::{input_text, parse_number, plain_number};
 use crate::i18n::{Key, choose_number, filled_in, t};
 use crate::state::AdvisorState;
+use crate::ui::RadioForm;
 
 /// `<section id="questions">`: every question whose `visible_if` holds, in definition order.
 #[component]
@@ -328,19 +329,6 @@ fn radio_group(
                 </div>
             </fieldset>
         </RadioForm>
-    }
-}
-
-/// A form of its own around one radio group. Chromium keeps radios that were grouped by name in
-/// a shadow root (the widget) alive after they are removed, with everything around them, unless
-/// a form owns them. The form takes no part in the layout (display: contents) and has no role
-/// for assistive technology (it has no name). Used for every radio group.
-#[component]
-pub(crate) fn RadioForm(children: Children) -> impl IntoView {
-    view! {
-        <form class="adv-radio-form" on:submit=|ev| ev.prevent_default()>
-            {children()}
-        </form>
     }
 }
 
