@@ -1,4 +1,4 @@
-//! Pure display helpers: how figures (and the factors' names) are written on screen. No business rules: values come
+//! Pure display helpers: how figures (and the names of factors and questions) are written on screen. No business rules: values come
 //! from the engine; this only turns them into text (built on [`advies_engine::format`]).
 
 use advies_engine::format;
@@ -19,6 +19,15 @@ pub fn factor_label(a: &Advisor, f: usize, lang: Lang) -> String {
     a.def
         .factors
         .get_index(f)
+        .map(|(_, d)| d.label.get(lang).to_string())
+        .unwrap_or_default()
+}
+
+/// The label of question (input) `i` in `lang` (empty if there is no such question).
+pub fn input_label(a: &Advisor, i: usize, lang: Lang) -> String {
+    a.def
+        .inputs
+        .get_index(i)
         .map(|(_, d)| d.label.get(lang).to_string())
         .unwrap_or_default()
 }

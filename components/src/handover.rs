@@ -16,7 +16,7 @@ use leptos::html::H2;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
-use crate::display::{factor_label, factor_value_parts, join, money};
+use crate::display::{factor_label, factor_value_parts, input_label, join, money};
 use crate::i18n::{self, Key, t};
 use crate::state::{AdvisorState, Mode};
 use crate::storage;
@@ -250,12 +250,7 @@ fn scenario_block(a: &Advisor, name: &str, sc: &Scenario, lang: Lang) -> impl In
         Ok(ev) => (0..a.inputs.len())
             .filter(|&i| ev.visible.get(i).copied().unwrap_or(false))
             .map(|i| {
-                let q = a
-                    .def
-                    .inputs
-                    .get_index(i)
-                    .map(|(_, d)| d.label.get(lang).to_string())
-                    .unwrap_or_default();
+                let q = input_label(a, i, lang);
                 let v = answer_text(
                     a,
                     i,
