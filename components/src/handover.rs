@@ -30,6 +30,11 @@ pub fn share_link(state: AdvisorState) -> Option<String> {
     }
     let a = state.advisor();
     let text = state.current.with(|d| link::encode(&a, d));
+    Some(this_page_with(&text))
+}
+
+/// This page's address (without its fragment) with `fragment` after `#`.
+pub fn this_page_with(fragment: &str) -> String {
     let loc = window().location();
     let base = format!(
         "{}{}{}",
@@ -37,7 +42,7 @@ pub fn share_link(state: AdvisorState) -> Option<String> {
         loc.pathname().unwrap_or_default(),
         loc.search().unwrap_or_default()
     );
-    Some(format!("{base}#{text}"))
+    format!("{base}#{fragment}")
 }
 
 /// Opens the summary (the citizen asked for a person: counted in
