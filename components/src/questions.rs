@@ -1,9 +1,9 @@
 //! The questions: one field per visible input. Number questions get a slider and a linked
 //! number box; choice and yes/no questions a group of radio buttons.
 
-use advies_engine::Answer;
 use advies_engine::model::InputKind;
 use advies_engine::text::Text;
+use advies_engine::{Answer, Lang};
 use leptos::prelude::*;
 use leptos::web_sys::HtmlInputElement;
 
@@ -112,6 +112,22 @@ fn describedby(ids: &[Option<&str>]) -> Option<String> {
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
+/// What the error line under a number box says: nothing, the allowed range, or the range and
+/// the value the box was put back to.
+fn range_message(typed: Typed, (min, max): (f64, f64), whole: bool, lang: Lang) -> String {
+    let range = choose_number(
+        &plain_number(min, lang),
+        &plain_number(max, lang),
+        whole,
+        lang,
+    );
+    match typed {
+        Typed::Valid => String::new(),
+        Typed::Invalid => range,
+        Typed::Corrected(v) => format!("{range} {}", filled_in(&plain_number(v, lang), lang)),
+    }
+}
+
 /// An integer or number question: `<input type="range" id="input-{id}">` and a linked
 /// `<input type="number" id="input-{id}-number">`.
 #[component]
@@ -169,20 +185,7 @@ pub fn NumberQuestion(state: AdvisorState, index: usize) -> impl IntoView {
         let _ = typed.try_set(Typed::Corrected(v));
     };
 
-    let message = move || {
-        let lang = state.lang.get();
-        let range = choose_number(
-            &plain_number(min, lang),
-            &plain_number(max, lang),
-            whole,
-            lang,
-        );
-        match typed.get() {
-            Typed::Valid => String::new(),
-            Typed::Invalid => range,
-            Typed::Corrected(v) => format!("{range} {}", filled_in(&plain_number(v, lang), lang)),
-        }
-    };
+    let message = move || range_message(typed.get(), (min, max), whole, state.lang.get());
 
     let range_id = format!("input-{}", q.id);
     let number_id = format!("input-{}-number", q.id);

@@ -8,6 +8,7 @@ use advies_engine::weights::{
     WEIGHT_MAX, interval_percent, shares_percent, shares_rounded, to_slider_scale,
     weights_from_order,
 };
+use advies_engine::{Advisor, Lang};
 use leptos::prelude::*;
 
 use crate::display::{factor_id, factor_label, input_text, parse_number};
@@ -134,6 +135,36 @@ fn band(iv: &WeightInterval, raw: &[f64], f: usize) -> Option<(f64, f64)> {
     Some((at(iv.low), at(iv.high)))
 }
 
+/// "Het advies blijft … zolang …": the range of a factor's share in which `best` stays the
+/// advice, and which option takes over below and above it.
+fn stability_sentence(a: &Advisor, best: usize, iv: &WeightInterval, lang: Lang) -> String {
+    let (lo, hi, d) = interval_percent(iv.low, iv.high);
+    let name = |o: Option<usize>| o.map(|o| a.option_label(o, lang));
+    i18n::weight_stability(
+        &a.option_label(best, lang),
+        (iv.below.is_some()).then_some(lo),
+        (iv.above.is_some()).then_some(hi),
+        d,
+        name(iv.below).as_deref(),
+        name(iv.above).as_deref(),
+        lang,
+    )
+}
+
+/// Where a key moves the slider from `v`: whole steps from wherever it is (weights from other
+/// routes need not be whole); None for other keys.
+fn key_step(key: &str, v: f64) -> Option<f64> {
+    Some(match key {
+        "ArrowRight" | "ArrowUp" => (v + 1e-9).floor() + 1.0,
+        "ArrowLeft" | "ArrowDown" => (v - 1e-9).ceil() - 1.0,
+        "PageUp" => (v + 1e-9).floor() + 2.0,
+        "PageDown" => (v - 1e-9).ceil() - 2.0,
+        "Home" => 0.0,
+        "End" => WEIGHT_MAX,
+        _ => return None,
+    })
+}
+
 /// One factor: label, share, slider with the stable band, and the stability sentence.
 #[component]
 fn WeightSlider(state: AdvisorState, factor: usize, shares: Memo<Vec<u32>>) -> impl IntoView {
@@ -177,17 +208,7 @@ fn WeightSlider(state: AdvisorState, factor: usize, shares: Memo<Vec<u32>>) -> i
         let Some((best, iv)) = interval.get() else {
             return String::new();
         };
-        let (lo, hi, d) = interval_percent(iv.low, iv.high);
-        let name = |o: Option<usize>| o.map(|o| a.option_label(o, lang));
-        i18n::weight_stability(
-            &a.option_label(best, lang),
-            (iv.below.is_some()).then_some(lo),
-            (iv.above.is_some()).then_some(hi),
-            d,
-            name(iv.below).as_deref(),
-            name(iv.above).as_deref(),
-            lang,
-        )
+        stability_sentence(&a, best, &iv, lang)
     };
     let label = move || {
         state
@@ -203,38 +224,24 @@ fn WeightSlider(state: AdvisorState, factor: usize, shares: Memo<Vec<u32>>) -> i
             set(v);
         }
     };
-    // Whole steps from wherever the slider is (weights from other routes need not be whole).
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        let v = value.get_untracked();
-        let next = match ev.key().as_str() {
-            "ArrowRight" | "ArrowUp" => (v + 1e-9).floor() + 1.0,
-            "ArrowLeft" | "ArrowDown" => (v - 1e-9).ceil() - 1.0,
-            "PageUp" => (v + 1e-9).floor() + 2.0,
-            "PageDown" => (v - 1e-9).ceil() - 2.0,
-            "Home" => 0.0,
-            "End" => WEIGHT_MAX,
-            _ => return,
-        };
-        ev.prevent_default();
-        set(next);
+        if let Some(next) = key_step(&ev.key(), value.get_untracked()) {
+            ev.prevent_default();
+            set(next);
+        }
     };
     let valuetext = move || i18n::weight_share(share(), state.lang.get());
     let (low_attr, high_attr) = (
         move || interval.get().map(|(_, iv)| format!("{:.6}", iv.low)),
         move || interval.get().map(|(_, iv)| format!("{:.6}", iv.high)),
     );
-    let below_attr = move || {
-        let (_, iv) = interval.get()?;
+    let option_id = move |o: Option<usize>| {
         state
             .advisor
-            .with_value(|a| iv.below.map(|o| a.options[o].id.clone()))
+            .with_value(|a| o.map(|o| a.options[o].id.clone()))
     };
-    let above_attr = move || {
-        let (_, iv) = interval.get()?;
-        state
-            .advisor
-            .with_value(|a| iv.above.map(|o| a.options[o].id.clone()))
-    };
+    let below_attr = move || option_id(interval.get()?.1.below);
+    let above_attr = move || option_id(interval.get()?.1.above);
     // Set through the CSSOM (not a style attribute), which a strict CSP allows.
     let band_node = NodeRef::<leptos::html::Span>::new();
     let band_left = move || {
