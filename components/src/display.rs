@@ -1,5 +1,6 @@
-//! Pure display helpers: how figures (and the names of factors and questions) are written on screen. No business rules: values come
-//! from the engine; this only turns them into text (built on [`advies_engine::format`]).
+//! Pure display helpers: how figures (and the names of factors and questions) are written on
+//! screen. No business rules: values come from the engine; this only turns them into text
+//! (built on [`advies_engine::format`]).
 
 use advies_engine::format;
 use advies_engine::model::ValueFormat;
