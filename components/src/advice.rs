@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use crate::display::factor_value_parts;
 use crate::i18n::{Key, announce_around, announce_none, more_info, t};
-use crate::inline::{figure, illustrative_badge};
 use crate::options::{HowWeCompare, OptionList};
 use crate::state::AdvisorState;
+use crate::ui::{figure, illustrative_badge};
 
 /// `<section id="advice">`: the best option, all options, how we compare, version and date.
 #[component]

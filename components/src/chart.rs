@@ -330,18 +330,7 @@ pub fn TippingChart(state: AdvisorState) -> impl IntoView {
         let lang = state.lang.get();
         let a = state.advisor();
         let input = shown.get().map(|s| s.0);
-        let label = |i: usize| {
-            a.def
-                .inputs
-                .get_index(i)
-                .map(|(_, x)| x.label.get(lang).to_string())
-                .unwrap_or_default()
-        };
-        choices
-            .get()
-            .into_iter()
-            .map(|i| view! { <option value=i.to_string() selected=Some(i) == input>{label(i)}</option> })
-            .collect_view()
+        picker_options(&a, choices.get(), input, lang)
     };
     let caption = move || {
         let lang = state.lang.get();
@@ -349,36 +338,12 @@ pub fn TippingChart(state: AdvisorState) -> impl IntoView {
         let Some((input, metric)) = shown.get() else {
             return String::new();
         };
-        let y_label = if metric == Metric::Headline {
-            a.def
-                .factors
-                .get_index(0)
-                .map(|(_, f)| format!("{} ({})", f.label.get(lang), f.unit.get(lang)))
-                .unwrap_or_default()
-        } else {
-            t(Key::ChartScoreAxis, lang).to_string()
-        };
-        let x_label = input_axis_label(&a, input, lang);
-        format!("{}: {} ({})", t(Key::ChartCaption, lang), y_label, x_label)
+        caption_text(&a, input, metric, lang)
     };
     let legend = move || {
         let lang = state.lang.get();
         let a = state.advisor();
-        legend_options
-            .get()
-            .into_iter()
-            .map(|o| {
-                // A class per colour, not an inline style: embeds run under a strict CSP.
-                let class = format!("adv-chart__key adv-chart__key--{}", o % PALETTE.len());
-                let name = a
-                    .def
-                    .options
-                    .get_index(o)
-                    .map(|(_, x)| x.label.get(lang).to_string())
-                    .unwrap_or_default();
-                view! { <li class=class>{format!("{} = {}", letter(o), name)}</li> }
-            })
-            .collect_view()
+        legend_items(&a, legend_options.get(), lang)
     };
     // The table is built only while it is open: it has a row per value.
     let table = move || {
@@ -426,6 +391,52 @@ pub fn TippingChart(state: AdvisorState) -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// An `<option>` per question the chart can show; `input` is the one shown.
+fn picker_options(
+    a: &Advisor,
+    choices: Vec<usize>,
+    input: Option<usize>,
+    lang: Lang,
+) -> impl IntoView + use<> {
+    choices
+        .into_iter()
+        .map(|i| view! { <option value=i.to_string() selected=Some(i) == input>{display::input_label(a, i, lang)}</option> })
+        .collect_view()
+}
+
+/// "Grafiek: kosten (€ per maand) (ritten per week)": what the axes show.
+fn caption_text(a: &Advisor, input: usize, metric: Metric, lang: Lang) -> String {
+    let y_label = if metric == Metric::Headline {
+        a.def
+            .factors
+            .get_index(0)
+            .map(|(_, f)| format!("{} ({})", f.label.get(lang), f.unit.get(lang)))
+            .unwrap_or_default()
+    } else {
+        t(Key::ChartScoreAxis, lang).to_string()
+    };
+    let x_label = input_axis_label(a, input, lang);
+    format!("{}: {} ({})", t(Key::ChartCaption, lang), y_label, x_label)
+}
+
+/// The legend: a letter and a name per option on the chart, with its colour's class.
+fn legend_items(a: &Advisor, options: Vec<usize>, lang: Lang) -> impl IntoView + use<> {
+    options
+        .into_iter()
+        .map(|o| {
+            // A class per colour, not an inline style: embeds run under a strict CSP.
+            let class = format!("adv-chart__key adv-chart__key--{}", o % PALETTE.len());
+            let name = a
+                .def
+                .options
+                .get_index(o)
+                .map(|(_, x)| x.label.get(lang).to_string())
+                .unwrap_or_default();
+            view! { <li class=class>{format!("{} = {}", letter(o), name)}</li> }
+        })
+        .collect_view()
 }
 
 /// The chart's numbers as a table: one row per value of the question.

@@ -1,11 +1,37 @@
-//! Pure display helpers: how figures are written on screen. No business rules: values come
-//! from the engine; this only turns them into text (built on [`advies_engine::format`]).
+//! Pure display helpers: how figures (and the names of factors and questions) are written on
+//! screen. No business rules: values come from the engine; this only turns them into text
+//! (built on [`advies_engine::format`]).
 
 use advies_engine::format;
 use advies_engine::model::ValueFormat;
 use advies_engine::{Advisor, Lang};
 
 use crate::i18n::{Key, t};
+
+/// The id of factor `f` (`f{f}` if there is no such factor).
+pub fn factor_id(a: &Advisor, f: usize) -> String {
+    a.factors
+        .get(f)
+        .map_or_else(|| format!("f{f}"), |x| x.id.clone())
+}
+
+/// The label of factor `f` in `lang` (empty if there is no such factor).
+pub fn factor_label(a: &Advisor, f: usize, lang: Lang) -> String {
+    a.def
+        .factors
+        .get_index(f)
+        .map(|(_, d)| d.label.get(lang).to_string())
+        .unwrap_or_default()
+}
+
+/// The label of question (input) `i` in `lang` (empty if there is no such question).
+pub fn input_label(a: &Advisor, i: usize, lang: Lang) -> String {
+    a.def
+        .inputs
+        .get_index(i)
+        .map(|(_, d)| d.label.get(lang).to_string())
+        .unwrap_or_default()
+}
 
 /// Decimals needed to show `v` exactly, from `min` up to `max` (e.g. 0.166 needs 3).
 pub fn decimals_needed(v: f64, min: usize, max: usize) -> usize {

@@ -16,7 +16,7 @@ use leptos::html::H2;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
-use crate::display::{factor_value_parts, join, money};
+use crate::display::{factor_label, factor_value_parts, input_label, join, money};
 use crate::i18n::{self, Key, t};
 use crate::state::{AdvisorState, Mode};
 use crate::storage;
@@ -30,6 +30,11 @@ pub fn share_link(state: AdvisorState) -> Option<String> {
     }
     let a = state.advisor();
     let text = state.current.with(|d| link::encode(&a, d));
+    Some(this_page_with(&text))
+}
+
+/// This page's address (without its fragment) with `fragment` after `#`.
+pub fn this_page_with(fragment: &str) -> String {
     let loc = window().location();
     let base = format!(
         "{}{}{}",
@@ -37,7 +42,7 @@ pub fn share_link(state: AdvisorState) -> Option<String> {
         loc.pathname().unwrap_or_default(),
         loc.search().unwrap_or_default()
     );
-    Some(format!("{base}#{text}"))
+    format!("{base}#{fragment}")
 }
 
 /// Opens the summary (the citizen asked for a person: counted in
@@ -250,12 +255,7 @@ fn scenario_block(a: &Advisor, name: &str, sc: &Scenario, lang: Lang) -> impl In
         Ok(ev) => (0..a.inputs.len())
             .filter(|&i| ev.visible.get(i).copied().unwrap_or(false))
             .map(|i| {
-                let q = a
-                    .def
-                    .inputs
-                    .get_index(i)
-                    .map(|(_, d)| d.label.get(lang).to_string())
-                    .unwrap_or_default();
+                let q = input_label(a, i, lang);
                 let v = answer_text(
                     a,
                     i,
@@ -278,15 +278,7 @@ fn scenario_block(a: &Advisor, name: &str, sc: &Scenario, lang: Lang) -> impl In
     let weights = shares
         .iter()
         .enumerate()
-        .map(|(f, p)| {
-            let label = a
-                .def
-                .factors
-                .get_index(f)
-                .map(|(_, d)| d.label.get(lang).to_string())
-                .unwrap_or_default();
-            format!("{label} {p}%")
-        })
+        .map(|(f, p)| format!("{} {p}%", factor_label(a, f, lang)))
         .collect::<Vec<_>>()
         .join(" · ");
     let advice = match &ev {

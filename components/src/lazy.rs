@@ -60,7 +60,7 @@ fn explore_parts() -> Result<ExploreParts, ChunkFailed> {
         chart: |state| leptos::view! { <crate::chart::TippingChart state /> }.into_any(),
         share: |state| leptos::view! { <crate::handover::ShareSection state /> }.into_any(),
         trade_off: |state, open| {
-            leptos::view! { <crate::weights::TradeOffQuestions state open /> }.into_any()
+            leptos::view! { <crate::trade_off::TradeOffQuestions state open /> }.into_any()
         },
         summary: |state| leptos::view! { <crate::handover::SummaryView state /> }.into_any(),
     })

@@ -7,8 +7,8 @@ use advies_engine::weights::{round_to_total, shares_percent};
 
 use crate::display::{factor_value_parts, score_points};
 use crate::i18n::{Key, score, t, weight_share};
-use crate::inline::{figure, illustrative_badge};
 use crate::state::AdvisorState;
+use crate::ui::{figure, illustrative_badge};
 
 /// Colours for factors in the score bars (`adv-key--0` .. `adv-key--5` in the style sheet).
 pub const FACTOR_COLOURS: usize = 6;

@@ -1,15 +1,16 @@
 //! The questions: one field per visible input. Number questions get a slider and a linked
 //! number box; choice and yes/no questions a group of radio buttons.
 
-use advies_engine::Answer;
 use advies_engine::model::InputKind;
 use advies_engine::text::Text;
+use advies_engine::{Answer, Lang};
 use leptos::prelude::*;
 use leptos::web_sys::HtmlInputElement;
 
 use crate::display::{input_text, parse_number, plain_number};
 use crate::i18n::{Key, choose_number, filled_in, t};
 use crate::state::AdvisorState;
+use crate::ui::RadioForm;
 
 /// `<section id="questions">`: every question whose `visible_if` holds, in definition order.
 #[component]
@@ -111,6 +112,22 @@ fn describedby(ids: &[Option<&str>]) -> Option<String> {
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
+/// What the error line under a number box says: nothing, the allowed range, or the range and
+/// the value the box was put back to.
+fn range_message(typed: Typed, (min, max): (f64, f64), whole: bool, lang: Lang) -> String {
+    let range = choose_number(
+        &plain_number(min, lang),
+        &plain_number(max, lang),
+        whole,
+        lang,
+    );
+    match typed {
+        Typed::Valid => String::new(),
+        Typed::Invalid => range,
+        Typed::Corrected(v) => format!("{range} {}", filled_in(&plain_number(v, lang), lang)),
+    }
+}
+
 /// An integer or number question: `<input type="range" id="input-{id}">` and a linked
 /// `<input type="number" id="input-{id}-number">`.
 #[component]
@@ -168,20 +185,7 @@ pub fn NumberQuestion(state: AdvisorState, index: usize) -> impl IntoView {
         let _ = typed.try_set(Typed::Corrected(v));
     };
 
-    let message = move || {
-        let lang = state.lang.get();
-        let range = choose_number(
-            &plain_number(min, lang),
-            &plain_number(max, lang),
-            whole,
-            lang,
-        );
-        match typed.get() {
-            Typed::Valid => String::new(),
-            Typed::Invalid => range,
-            Typed::Corrected(v) => format!("{range} {}", filled_in(&plain_number(v, lang), lang)),
-        }
-    };
+    let message = move || range_message(typed.get(), (min, max), whole, state.lang.get());
 
     let range_id = format!("input-{}", q.id);
     let number_id = format!("input-{}-number", q.id);
@@ -328,19 +332,6 @@ fn radio_group(
                 </div>
             </fieldset>
         </RadioForm>
-    }
-}
-
-/// A form of its own around one radio group. Chromium keeps radios that were grouped by name in
-/// a shadow root (the widget) alive after they are removed, with everything around them, unless
-/// a form owns them. The form takes no part in the layout (display: contents) and has no role
-/// for assistive technology (it has no name). Used for every radio group.
-#[component]
-pub(crate) fn RadioForm(children: Children) -> impl IntoView {
-    view! {
-        <form class="adv-radio-form" on:submit=|ev| ev.prevent_default()>
-            {children()}
-        </form>
     }
 }
 

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::display::parameter_value_parts;
 use crate::i18n::{Key, t};
-use crate::inline::{figure, illustrative_badge};
 use crate::state::AdvisorState;
+use crate::ui::{figure, illustrative_badge};
 
 /// `<section id="sources">`: each source (title as link, publisher, date) and each parameter
 /// (label, value, status, source, note).

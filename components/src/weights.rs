@@ -4,7 +4,6 @@
 //! (rank-order-centroid) and trade-off questions between two concrete options.
 
 use advies_engine::analysis::WeightInterval;
-use advies_engine::tradeoff::{self, Preference, TradeOff};
 use advies_engine::weights::{
     WEIGHT_MAX, interval_percent, shares_percent, shares_rounded, to_slider_scale,
     weights_from_order,
@@ -12,24 +11,9 @@ use advies_engine::weights::{
 use advies_engine::{Advisor, Lang};
 use leptos::prelude::*;
 
-use crate::display::{factor_value_parts, input_text, join, parse_number};
-use crate::i18n::{self, Key, t};
-use crate::questions::RadioForm;
+use crate::display::{factor_id, factor_label, input_text, parse_number};
+use crate::i18n::{self, Key};
 use crate::state::AdvisorState;
-
-fn factor_id(a: &Advisor, f: usize) -> String {
-    a.factors
-        .get(f)
-        .map_or_else(|| format!("f{f}"), |x| x.id.clone())
-}
-
-fn factor_label(a: &Advisor, f: usize, lang: Lang) -> String {
-    a.def
-        .factors
-        .get_index(f)
-        .map(|(_, d)| d.label.get(lang).to_string())
-        .unwrap_or_default()
-}
 
 /// Same direction in weight space (only ratios matter).
 fn same_ratios(x: &[f64], y: &[f64]) -> bool {
@@ -151,6 +135,36 @@ fn band(iv: &WeightInterval, raw: &[f64], f: usize) -> Option<(f64, f64)> {
     Some((at(iv.low), at(iv.high)))
 }
 
+/// "Het advies blijft … zolang …": the range of a factor's share in which `best` stays the
+/// advice, and which option takes over below and above it.
+fn stability_sentence(a: &Advisor, best: usize, iv: &WeightInterval, lang: Lang) -> String {
+    let (lo, hi, d) = interval_percent(iv.low, iv.high);
+    let name = |o: Option<usize>| o.map(|o| a.option_label(o, lang));
+    i18n::weight_stability(
+        &a.option_label(best, lang),
+        (iv.below.is_some()).then_some(lo),
+        (iv.above.is_some()).then_some(hi),
+        d,
+        name(iv.below).as_deref(),
+        name(iv.above).as_deref(),
+        lang,
+    )
+}
+
+/// Where a key moves the slider from `v`: whole steps from wherever it is (weights from other
+/// routes need not be whole); None for other keys.
+fn key_step(key: &str, v: f64) -> Option<f64> {
+    Some(match key {
+        "ArrowRight" | "ArrowUp" => (v + 1e-9).floor() + 1.0,
+        "ArrowLeft" | "ArrowDown" => (v - 1e-9).ceil() - 1.0,
+        "PageUp" => (v + 1e-9).floor() + 2.0,
+        "PageDown" => (v - 1e-9).ceil() - 2.0,
+        "Home" => 0.0,
+        "End" => WEIGHT_MAX,
+        _ => return None,
+    })
+}
+
 /// One factor: label, share, slider with the stable band, and the stability sentence.
 #[component]
 fn WeightSlider(state: AdvisorState, factor: usize, shares: Memo<Vec<u32>>) -> impl IntoView {
@@ -194,17 +208,7 @@ fn WeightSlider(state: AdvisorState, factor: usize, shares: Memo<Vec<u32>>) -> i
         let Some((best, iv)) = interval.get() else {
             return String::new();
         };
-        let (lo, hi, d) = interval_percent(iv.low, iv.high);
-        let name = |o: Option<usize>| o.map(|o| a.option_label(o, lang));
-        i18n::weight_stability(
-            &a.option_label(best, lang),
-            (iv.below.is_some()).then_some(lo),
-            (iv.above.is_some()).then_some(hi),
-            d,
-            name(iv.below).as_deref(),
-            name(iv.above).as_deref(),
-            lang,
-        )
+        stability_sentence(&a, best, &iv, lang)
     };
     let label = move || {
         state
@@ -220,38 +224,24 @@ fn WeightSlider(state: AdvisorState, factor: usize, shares: Memo<Vec<u32>>) -> i
             set(v);
         }
     };
-    // Whole steps from wherever the slider is (weights from other routes need not be whole).
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        let v = value.get_untracked();
-        let next = match ev.key().as_str() {
-            "ArrowRight" | "ArrowUp" => (v + 1e-9).floor() + 1.0,
-            "ArrowLeft" | "ArrowDown" => (v - 1e-9).ceil() - 1.0,
-            "PageUp" => (v + 1e-9).floor() + 2.0,
-            "PageDown" => (v - 1e-9).ceil() - 2.0,
-            "Home" => 0.0,
-            "End" => WEIGHT_MAX,
-            _ => return,
-        };
-        ev.prevent_default();
-        set(next);
+        if let Some(next) = key_step(&ev.key(), value.get_untracked()) {
+            ev.prevent_default();
+            set(next);
+        }
     };
     let valuetext = move || i18n::weight_share(share(), state.lang.get());
     let (low_attr, high_attr) = (
         move || interval.get().map(|(_, iv)| format!("{:.6}", iv.low)),
         move || interval.get().map(|(_, iv)| format!("{:.6}", iv.high)),
     );
-    let below_attr = move || {
-        let (_, iv) = interval.get()?;
+    let option_id = move |o: Option<usize>| {
         state
             .advisor
-            .with_value(|a| iv.below.map(|o| a.options[o].id.clone()))
+            .with_value(|a| o.map(|o| a.options[o].id.clone()))
     };
-    let above_attr = move || {
-        let (_, iv) = interval.get()?;
-        state
-            .advisor
-            .with_value(|a| iv.above.map(|o| a.options[o].id.clone()))
-    };
+    let below_attr = move || option_id(interval.get()?.1.below);
+    let above_attr = move || option_id(interval.get()?.1.above);
     // Set through the CSSOM (not a style attribute), which a strict CSP allows.
     let band_node = NodeRef::<leptos::html::Span>::new();
     let band_left = move || {
@@ -420,34 +410,9 @@ fn RankRoute(state: AdvisorState) -> impl IntoView {
     }
 }
 
-/// One side of a trade-off question: "Kosten per maand: € 20,20 lager" and the two values.
-fn side(
-    a: &Advisor,
-    f: usize,
-    better: (usize, f64),
-    worse: (usize, f64),
-    lang: Lang,
-) -> (String, String) {
-    let diff = (better.1 - worse.1).abs();
-    let (amount, _) = factor_value_parts(a, f, diff, lang);
-    let lower = a
-        .factors
-        .get(f)
-        .is_some_and(|x| x.direction == advies_engine::model::Direction::LowerIsBetter);
-    let head = i18n::trade_off_gain(&factor_label(a, f, lang), &amount, lower, lang);
-    let detail = format!(
-        "{}: {}; {}: {}",
-        a.option_label(better.0, lang),
-        join(factor_value_parts(a, f, better.1, lang)),
-        a.option_label(worse.0, lang),
-        join(factor_value_parts(a, f, worse.1, lang)),
-    );
-    (head, detail)
-}
-
 /// Route (b): a few questions "what weighs more for you", from two concrete options of the
 /// citizen's own situation; the answers become weights. The `<details>` is here; its questions
-/// come with the exploration parts ([`crate::lazy`], [`TradeOffQuestions`]).
+/// come with the exploration parts ([`crate::lazy`], [`crate::trade_off::TradeOffQuestions`]).
 #[component]
 fn TradeOffRoute(state: AdvisorState) -> impl IntoView {
     let open = RwSignal::new(false);
@@ -467,130 +432,3 @@ fn TradeOffRoute(state: AdvisorState) -> impl IntoView {
         </details>
     }
 }
-
-/// The trade-off questions and "start again". They are made when the citizen first opens the
-/// route (`open`), from the situation then, so the examples do not change under their hands;
-/// "start again" makes new ones.
-#[component]
-pub(crate) fn TradeOffQuestions(state: AdvisorState, open: Signal<bool>) -> impl IntoView {
-    let n = state.advisor.with_value(|a| a.factors.len());
-    let questions: RwSignal<Option<Vec<TradeOff>>> = RwSignal::new(None);
-    let answers: RwSignal<Vec<Option<Preference>>> = RwSignal::new(Vec::new());
-    let conflict: RwSignal<Option<usize>> = RwSignal::new(None);
-    let make = move || {
-        let qs = state.evaluation.with_untracked(|r| {
-            r.as_ref()
-                .map(|ev| tradeoff::questions(ev, MAX_QUESTIONS))
-                .unwrap_or_default()
-        });
-        answers.set(vec![None; qs.len()]);
-        conflict.set(None);
-        questions.set(Some(qs));
-    };
-    Effect::new(move |_| {
-        if open.get() && questions.get_untracked().is_none() {
-            make();
-        }
-    });
-    let answer = move |q: usize, p: Preference| {
-        answers.update(|a| {
-            if let Some(x) = a.get_mut(q) {
-                *x = Some(p);
-            }
-        });
-        let qs = questions.get_untracked().unwrap_or_default();
-        let given: Vec<(usize, (TradeOff, Preference))> = answers
-            .get_untracked()
-            .iter()
-            .enumerate()
-            .filter_map(|(k, p)| Some((k, (qs.get(k)?.clone(), (*p)?))))
-            .collect();
-        let list: Vec<(TradeOff, Preference)> = given.iter().map(|(_, x)| x.clone()).collect();
-        match tradeoff::weights_from_answers(n, &list) {
-            Ok(w) => {
-                conflict.set(None);
-                state.set_weights(&to_slider_scale(&w));
-            }
-            Err(c) => {
-                conflict.set(given.get(c.answer).map(|(k, _)| *k));
-                // Keep the weights of the answers that do fit together.
-                if let Ok(w) = tradeoff::weights_from_answers(n, &list[..c.answer.min(list.len())])
-                {
-                    state.set_weights(&to_slider_scale(&w));
-                }
-            }
-        }
-    };
-    let body = move || {
-        let lang = state.lang.get();
-        let a = state.advisor();
-        let Some(qs) = questions.get() else {
-            return ().into_any();
-        };
-        if qs.is_empty() {
-            return view! { <p data-testid="tradeoff-none">{t(Key::TradeOffNone, lang)}</p> }
-                .into_any();
-        }
-        let total = qs.len();
-        qs.into_iter()
-            .enumerate()
-            .map(|(k, q)| {
-                let (first, first_detail) =
-                    side(&a, q.first, (q.a, q.a_first), (q.b, q.b_first), lang);
-                let (second, second_detail) =
-                    side(&a, q.second, (q.b, q.b_second), (q.a, q.a_second), lang);
-                let name = format!("tradeoff-{k}");
-                let radio = move |p: Preference, head: String, detail: Option<String>, suffix: &str| {
-                    let id = format!("tradeoff-{k}-{suffix}");
-                    let label_for = id.clone();
-                    view! {
-                        <label class="adv-radio adv-radio--tall" for=label_for>
-                            <input
-                                type="radio"
-                                class="adv-radio__input"
-                                id=id
-                                name=name.clone()
-                                prop:checked=move || answers.with(|a| a.get(k).copied().flatten() == Some(p))
-                                on:change=move |_| answer(k, p)
-                            />
-                            <span class="adv-radio__label">
-                                <strong>{head}</strong>
-                                {detail.map(|d| view! { <span class="adv-radio__detail">{d}</span> })}
-                            </span>
-                        </label>
-                    }
-                };
-                view! {
-                    <RadioForm>
-                        <fieldset class="adv-field adv-choice adv-tradeoff" data-testid="tradeoff-question">
-                            <legend class="adv-field__label">{i18n::trade_off_question(k + 1, total, lang)}</legend>
-                            <div class="adv-choice__options">
-                                {radio(Preference::First, first, Some(first_detail), "first")}
-                                {radio(Preference::Equal, t(Key::TradeOffEqual, lang).to_string(), None, "equal")}
-                                {radio(Preference::Second, second, Some(second_detail), "second")}
-                            </div>
-                            <p class="adv-field__error" aria-live="polite" data-testid="tradeoff-conflict">
-                                {move || (conflict.get() == Some(k)).then(|| t(Key::TradeOffConflict, lang))}
-                            </p>
-                        </fieldset>
-                    </RadioForm>
-                }
-            })
-            .collect_view()
-            .into_any()
-    };
-    view! {
-        {body}
-        <button
-            type="button"
-            class="adv-button adv-button--secondary"
-            data-testid="tradeoff-restart"
-            on:click=move |_| make()
-        >
-            {move || state.t(Key::TradeOffRestart)}
-        </button>
-    }
-}
-
-/// At most this many trade-off questions.
-const MAX_QUESTIONS: usize = 6;
