@@ -9,6 +9,7 @@ mod fuzz;
 mod pipeline;
 mod serve;
 mod setup;
+mod shape;
 mod size;
 mod tiers;
 

@@ -77,7 +77,7 @@ enum Outcome {
     Skipped(&'static str),
 }
 
-const TIERS: [Tier; 8] = [
+const TIERS: [Tier; 9] = [
     Tier {
         name: "fmt",
         what: "formatting (cargo fmt --check)",
@@ -87,6 +87,11 @@ const TIERS: [Tier; 8] = [
         name: "clippy",
         what: "lints, warnings are errors",
         step: clippy,
+    },
+    Tier {
+        name: "shape",
+        what: "no file over 1,000 lines before its tests, no function over 200 lines",
+        step: shape,
     },
     Tier {
         name: "test",
@@ -214,6 +219,11 @@ fn native_tests() -> Result<Outcome> {
         test.env("PROPTEST_RNG_SEED", PROPTEST_SEED);
     }
     run(&mut test)?;
+    Ok(Outcome::Passed)
+}
+
+fn shape() -> Result<Outcome> {
+    crate::shape::check()?;
     Ok(Outcome::Passed)
 }
 
