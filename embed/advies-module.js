@@ -4,7 +4,7 @@
 //   <advies-module advisor="ret" lang="nl"></advies-module>
 //
 // Attributes: advisor (a built-in id, or the URL of a JSON definition on the page's own
-// origin), lang (nl | en), prefill (answers the host already knows: "trips_per_week=8,age_group=65+"),
+// origin), lang (a language of the catalogue: nl | en; nl when absent or unknown), prefill (answers the host already knows: "trips_per_week=8,age_group=65+"),
 // compact (questions and advice only), share-answers (events carry the answers).
 // Events (bubbling, composed): "advies-module:advice" { advisor, option, answers? } when the
 // advice changes, "advies-module:contact" { advisor, option, answers? } when the citizen asks
@@ -34,6 +34,29 @@ const files = {
   css: new URL(MANIFEST.css, app),
 };
 
+/** The language of the catalogue for a `lang` attribute: the whole tag, else its first part
+ * (`en-GB`), else the default (the first). */
+function languageOf(attribute) {
+  const tag = (attribute ?? '').trim().toLowerCase().replace('_', '-');
+  const languages = MANIFEST.languages;
+  return (
+    languages.find((l) => l.code === tag) ??
+    languages.find((l) => l.code === tag.split('-')[0]) ??
+    languages[0]
+  );
+}
+
+/** A message of the loader in every language, one after the other: it shows before the
+ * citizen's language is certain, and an employee may read it too. */
+function inEveryLanguage(text, values) {
+  return MANIFEST.languages.map((l) => fill(l[text], values)).join(' / ');
+}
+
+/** A template with each `{name}` replaced by `values[name]`. */
+function fill(template, values) {
+  return template.replace(/\{([a-z_]+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
 let appLoading;
 let appReady = false;
 /** The wasm app, loaded once for every element on the page. */
@@ -62,29 +85,21 @@ async function readBuiltIn(id) {
   const entry = MANIFEST.advisors[id];
   if (!entry) {
     const known = Object.keys(MANIFEST.advisors).join(', ');
-    return {
-      error:
-        `Er is geen keuzehulp "${id}". Bekende keuzehulpen: ${known}. / ` +
-        `There is no advisor "${id}". Known advisors: ${known}.`,
-    };
+    return { error: inEveryLanguage('unknown', { id, known }) };
   }
   try {
     const response = await fetch(new URL(entry.json, base));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return { text: await response.text(), file: entry.file, builtIn: true };
   } catch {
-    return {
-      error:
-        `De keuzehulp "${id}" kon niet worden geladen. Controleer de verbinding. / ` +
-        `The advisor "${id}" could not be loaded. Check the connection.`,
-    };
+    return { error: inEveryLanguage('notLoaded', { id }) };
   }
 }
 
 /** The view the build rendered for a built-in advisor in `lang` (compact or not), or null. */
 async function fetchView(id, lang, compact) {
   const entry = MANIFEST.advisors[id];
-  const name = entry?.views[`${lang}${compact ? '-compact' : ''}`];
+  const name = entry?.views[`${lang.code}${compact ? '-compact' : ''}`];
   if (!name) return null;
   try {
     const response = await fetch(new URL(name, base));
@@ -102,31 +117,19 @@ async function fetchDefinition(url) {
   try {
     target = new URL(url, document.baseURI);
   } catch {
-    return { error: `"${url}" is geen geldig adres. / "${url}" is not a valid address.` };
+    return { error: inEveryLanguage('badAddress', { url }) };
   }
   if (target.origin !== location.origin) {
-    return {
-      error:
-        `Een keuzehulp mag alleen van deze website komen, niet van ${target.origin}. / ` +
-        `An advisor may only come from this website, not from ${target.origin}.`,
-    };
+    return { error: inEveryLanguage('otherOrigin', { origin: target.origin }) };
   }
   try {
     const response = await fetch(target, { credentials: 'same-origin' });
     if (!response.ok) {
-      return {
-        error:
-          `De keuzehulp ${target.pathname} kon niet worden geladen (HTTP ${response.status}). / ` +
-          `The advisor ${target.pathname} could not be loaded (HTTP ${response.status}).`,
-      };
+      return { error: inEveryLanguage('http', { path: target.pathname, status: response.status }) };
     }
     return { text: await response.text(), file: target.pathname };
   } catch (e) {
-    return {
-      error:
-        `De keuzehulp ${target.pathname} kon niet worden geladen. Controleer de verbinding. / ` +
-        `The advisor ${target.pathname} could not be loaded. Check the connection.`,
-    };
+    return { error: inEveryLanguage('offline', { path: target.pathname }) };
   }
 }
 
@@ -169,11 +172,11 @@ class AdviesModule extends HTMLElement {
    */
   #showLoading() {
     if (this.#handle) return;
-    const english = (this.getAttribute('lang') ?? '').trim().toLowerCase().startsWith('en');
+    const lang = languageOf(this.getAttribute('lang'));
     const status = document.createElement('div');
     status.setAttribute('role', 'status');
-    status.lang = english ? 'en' : 'nl';
-    status.textContent = english ? 'Loading the advisor…' : 'De keuzehulp wordt geladen…';
+    status.lang = lang.code;
+    status.textContent = lang.loading;
     this.#mountPoint.replaceChildren(status);
     this.#mountPoint.style.minHeight = this.hasAttribute('compact') ? 'min(60vh, 24rem)' : 'min(100vh, 60rem)';
   }
@@ -192,7 +195,7 @@ class AdviesModule extends HTMLElement {
     const generation = ++this.#generation;
     const current = () => generation === this.#generation && this.isConnected;
     const advisor = (this.getAttribute('advisor') ?? '').trim();
-    const lang = (this.getAttribute('lang') ?? '').trim().toLowerCase().startsWith('en') ? 'en' : 'nl';
+    const lang = languageOf(this.getAttribute('lang'));
     const compact = this.hasAttribute('compact');
     const prefill = this.getAttribute('prefill') ?? '';
     const builtIn = isBuiltIn(advisor);
@@ -262,11 +265,8 @@ class AdviesModule extends HTMLElement {
     this.#mountPoint.removeAttribute('aria-busy');
     const box = document.createElement('div');
     box.setAttribute('role', 'alert');
-    box.lang = lang;
-    box.textContent =
-      lang === 'en'
-        ? 'This advisor cannot load. Check the connection and reload the page.'
-        : 'Deze keuzehulp kan niet laden. Controleer de verbinding en laad de pagina opnieuw.';
+    box.lang = lang.code;
+    box.textContent = lang.failed;
     this.#mountPoint.replaceChildren(box);
   }
 }

@@ -11,6 +11,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use advies_components::{AdvisorWidget, DefinitionErrorPage, WidgetEvent, WidgetOptions};
+use advies_engine::catalogue::Key;
 use advies_engine::{Advisor, Lang};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -208,11 +209,18 @@ enum LoadProblem {
 /// Shown inside the widget when the advisor cannot be loaded; nothing else on the page changes.
 #[component]
 fn LoadFailed(message: String) -> impl IntoView {
+    // Every language, the default first: which one the host asked for may be what failed.
+    let titles = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            let lang = (l != Lang::default()).then(|| l.code());
+            view! { <p lang=lang class="adv-alert__title">{Key::WidgetLoadFailed.get(l)}</p> }
+        })
+        .collect_view();
     view! {
-        <div class="adv-root" lang="nl">
+        <div class="adv-root" lang=Lang::default().code()>
             <div class="adv-alert" role="alert" data-testid="widget-load-failed">
-                <p class="adv-alert__title">"Deze keuzehulp kan niet laden"</p>
-                <p lang="en" class="adv-alert__title">"This advisor cannot load"</p>
+                {titles}
                 <p>{message}</p>
             </div>
         </div>

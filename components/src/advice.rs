@@ -1,7 +1,7 @@
 //! The advice: section, best option, and the live-region sentence for screen readers.
 
-use advies_engine::format;
 use advies_engine::{Advisor, Evaluation, Lang};
+use advies_engine::{catalogue, format};
 use leptos::prelude::*;
 
 use crate::display::factor_value_parts;
@@ -18,12 +18,7 @@ pub fn AdviceSection(state: AdvisorState) -> impl IntoView {
         .with_value(|a| (a.def.version.clone(), a.def.valid_from.clone()));
     let meta = move || {
         let lang = state.lang.get();
-        format!(
-            "{} {version} · {} {}",
-            t(Key::Version, lang),
-            t(Key::ValidFrom, lang),
-            format::date(&valid_from, lang)
-        )
+        catalogue::version_meta(lang, &version, &format::date(&valid_from, lang))
     };
     view! {
         <section id="advice" class="adv-section adv-advice" aria-labelledby="advice-title">

@@ -418,7 +418,7 @@ fn caption_text(a: &Advisor, input: usize, metric: Metric, lang: Lang) -> String
         t(Key::ChartScoreAxis, lang).to_string()
     };
     let x_label = input_axis_label(a, input, lang);
-    format!("{}: {} ({})", t(Key::ChartCaption, lang), y_label, x_label)
+    advies_engine::catalogue::chart_caption(lang, &y_label, &x_label)
 }
 
 /// The legend: a letter and a name per option on the chart, with its colour's class.

@@ -50,11 +50,7 @@ pub fn money(v: f64, lang: Lang) -> String {
     if d == 2 {
         return format::euro(v, lang);
     }
-    let n = format::number(v, d, lang);
-    match lang {
-        Lang::Nl => format!("€ {n}"),
-        Lang::En => format!("€{n}"),
-    }
+    lang.euro(&format::number(v, d, lang))
 }
 
 /// A plain number with as many decimals as it has (up to 3), in the reader's notation.

@@ -60,16 +60,15 @@ pub fn Gallery(entries: Vec<GalleryEntry>, lang: Lang, root: String) -> impl Int
     let (before, after) = unknown
         .split_once(UNKNOWN_ID_SLOT)
         .unwrap_or((&unknown, ""));
-    let other = l.other();
-    let other_href = match other {
-        Lang::Nl => {
-            if root.is_empty() {
-                "./".to_string()
-            } else {
-                root.clone()
-            }
+    let other = l.next();
+    let other_href = if other == Lang::default() {
+        if root.is_empty() {
+            "./".to_string()
+        } else {
+            root.clone()
         }
-        Lang::En => format!("{root}en/"),
+    } else {
+        format!("{root}{}/", other.code())
     };
     view! {
         <div class="adv-root adv-gallery" lang=l.code()>
@@ -83,7 +82,7 @@ pub fn Gallery(entries: Vec<GalleryEntry>, lang: Lang, root: String) -> impl Int
                             href=other_href
                             hreflang=other.code()
                         >
-                            <span lang=other.code()>{t(Key::SwitchLanguage, l)}</span>
+                            <span lang=other.code()>{other.name()}</span>
                         </a>
                     </div>
                 </div>
@@ -119,8 +118,15 @@ pub fn Gallery(entries: Vec<GalleryEntry>, lang: Lang, root: String) -> impl Int
 
 /// Where the page of advisor `id` in `lang` is, from the site's root: `ret/`, `ret/en/`.
 pub fn page_path(id: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Nl => format!("{id}/"),
-        Lang::En => format!("{id}/en/"),
+    format!("{id}/{}", lang_folder(lang))
+}
+
+/// The folder of a language's pages below a page of the default language: empty for the
+/// default language, `en/` for English (its code and a slash).
+pub fn lang_folder(lang: Lang) -> String {
+    if lang == Lang::default() {
+        String::new()
+    } else {
+        format!("{}/", lang.code())
     }
 }

@@ -1,12 +1,12 @@
-//! The language switch: one button naming the other language, in that language.
+//! The language switch: one button naming the next language of the catalogue, in that
+//! language (with two languages, the other one).
 
 use leptos::prelude::*;
 
 use advies_engine::Lang;
 
-use crate::i18n::Key;
-
-/// `<button id="lang-switch">`: "English" when the page is Dutch, "Nederlands" when English.
+/// `<button id="lang-switch">`: "English" when the page is Dutch, "Nederlands" when English
+/// (the language's own name, [`Lang::name`]).
 /// Switches `lang` (an advisor's [`crate::AdvisorState::lang`], or the gallery's).
 #[component]
 pub fn LangSwitch(lang: RwSignal<Lang>) -> impl IntoView {
@@ -15,10 +15,10 @@ pub fn LangSwitch(lang: RwSignal<Lang>) -> impl IntoView {
             id="lang-switch"
             type="button"
             class="adv-button adv-button--secondary adv-lang-switch"
-            on:click=move |_| lang.update(|l| *l = l.other())
+            on:click=move |_| lang.update(|l| *l = l.next())
         >
-            <span lang=move || lang.get().other().code()>
-                {move || Key::SwitchLanguage.get(lang.get())}
+            <span lang=move || lang.get().next().code()>
+                {move || lang.get().next().name()}
             </span>
         </button>
     }

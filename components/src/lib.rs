@@ -4,8 +4,8 @@
 //! Start at [`AdvisorPage`] (standalone page), [`AdvisorWidget`] (one advisor as a widget in a
 //! host page's element, e.g. a shadow root: touches nothing outside it, reports
 //! [`WidgetEvent`]s) or [`AdvisorView`] (one advisor inside one `<div class="adv-root">`, shared
-//! by both). Interface strings live in [`i18n`]; how figures are
-//! written in [`display`].
+//! by both). Interface strings come from the engine's catalogue, through [`i18n`]; how
+//! figures are written in [`display`].
 
 pub mod advice;
 pub mod chart;

@@ -6,6 +6,7 @@ use advies_engine::{Advisor, Diagnostics, Lang};
 use leptos::prelude::*;
 
 use crate::advice::{AdviceAnnouncer, AdviceSection};
+use crate::gallery::lang_folder;
 use crate::i18n::{self, Key, t};
 use crate::lang_switch::LangSwitch;
 use crate::questions::QuestionList;
@@ -59,10 +60,12 @@ pub fn AdvisorPage(
         }
         doc.set_title(title.get(lang));
     });
-    // The page is at `/<id>/` (Dutch) or `/<id>/en/`: the gallery is one or two levels up.
-    let gallery_root = match lang.unwrap_or_default() {
-        Lang::Nl => "../",
-        Lang::En => "../../",
+    // The page is at `/<id>/` (the default language) or `/<id>/en/` (another language): the
+    // gallery is one or two levels up.
+    let gallery_root = if lang.unwrap_or_default() == Lang::default() {
+        "../"
+    } else {
+        "../../"
     };
     view! { <AdvisorView state gallery_root /> }
 }
@@ -290,10 +293,7 @@ pub fn AdvisorView(
     };
     // On the site, the way back to the gallery of advisors (a widget has no such page).
     let to_gallery = gallery_root.filter(|_| !embedded).map(|root| {
-        let href = move || match state.lang.get() {
-            Lang::Nl => root.to_string(),
-            Lang::En => format!("{root}en/"),
-        };
+        let href = move || format!("{root}{}", lang_folder(state.lang.get()));
         view! {
             <nav class="adv-site-nav" aria-label=move || state.t(Key::GalleryKicker)>
                 <a class="adv-link" href=href id="to-gallery">
@@ -404,7 +404,8 @@ pub fn AdvisorView(
 }
 
 /// Shown instead of the advisor when its definition does not parse: a plain message for the
-/// citizen (Dutch, then English) and the diagnostics for the makers. Never a blank page.
+/// citizen (in the default language, then in each other language of the catalogue) and the
+/// diagnostics for the makers. Never a blank page.
 /// `embedded` (in a widget): the same, in a `<div>` instead of the page's `<main>`.
 #[component]
 pub fn DefinitionErrorPage(
@@ -418,17 +419,27 @@ pub fn DefinitionErrorPage(
         .iter()
         .map(|d| view! { <li><code>{d.to_string()}</code></li> })
         .collect_view();
+    let first = Lang::default();
+    let others = Lang::ALL
+        .into_iter()
+        .filter(|&l| l != first)
+        .map(|l| {
+            view! {
+                <p lang=l.code()>
+                    <strong>{t(Key::StartFailedTitle, l)}</strong>
+                    ". "
+                    {t(Key::StartFailedBody, l)}
+                </p>
+            }
+        })
+        .collect_view();
     let content = view! {
         <div class="adv-alert" role="alert">
-            <h1 class="adv-title">{t(Key::StartFailedTitle, Lang::Nl)}</h1>
-            <p>{t(Key::StartFailedBody, Lang::Nl)}</p>
-            <p lang="en">
-                <strong>{t(Key::StartFailedTitle, Lang::En)}</strong>
-                ". "
-                {t(Key::StartFailedBody, Lang::En)}
-            </p>
+            <h1 class="adv-title">{t(Key::StartFailedTitle, first)}</h1>
+            <p>{t(Key::StartFailedBody, first)}</p>
+            {others}
         </div>
-        <h2 class="adv-heading-2">{t(Key::StartFailedDetails, Lang::Nl)}</h2>
+        <h2 class="adv-heading-2">{t(Key::StartFailedDetails, first)}</h2>
         <ul class="adv-diagnostics" lang="en">{lines}</ul>
     };
     let main = if embedded {
@@ -437,7 +448,7 @@ pub fn DefinitionErrorPage(
         view! { <main class="adv-main adv-main--error">{content}</main> }.into_any()
     };
     view! {
-        <div class="adv-root" class:adv-root--embedded=embedded lang="nl">
+        <div class="adv-root" class:adv-root--embedded=embedded lang=first.code()>
             {main}
         </div>
     }

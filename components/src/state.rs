@@ -248,11 +248,12 @@ impl AdvisorState {
     /// A heading with the shown scenario's name after it when there is more than one
     /// ("Ons advies: Na de verhuizing"), reactive.
     pub fn heading_for_shown(&self, key: Key) -> String {
-        let text = self.t(key);
+        let lang = self.lang.get();
+        let text = key.get(lang);
         self.doc.with(|d| {
             if d.scenarios.len() > 1 {
                 let name = d.active_scenario().map_or("", |n| n.name.as_str());
-                format!("{text}: {name}")
+                advies_engine::catalogue::heading_for_situation(lang, text, name)
             } else {
                 text.to_string()
             }

@@ -3,6 +3,7 @@
 //! of saving (ISO 8601, UTC) and the encoded state (the same text as a shared link), separated
 //! by a newline. Nothing is written anywhere else; no cookies.
 
+use advies_engine::catalogue::{self, Key};
 use advies_engine::{Lang, format};
 use leptos::prelude::*;
 use leptos::web_sys::{Storage, js_sys};
@@ -24,19 +25,9 @@ pub enum StorageError {
 impl StorageError {
     /// A message for the citizen.
     pub fn message(&self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (StorageError::Unavailable, Lang::Nl) => {
-                "Bewaren op dit apparaat lukt niet. Je browser staat het hier niet toe. Bewaar de link, of druk de samenvatting af."
-            }
-            (StorageError::Unavailable, Lang::En) => {
-                "Saving on this device does not work. Your browser does not allow it here. Keep the link, or print the summary."
-            }
-            (StorageError::WriteFailed, Lang::Nl) => {
-                "Bewaren op dit apparaat lukte niet. Misschien is de opslag van je browser vol. Bewaar de link, of druk de samenvatting af."
-            }
-            (StorageError::WriteFailed, Lang::En) => {
-                "Saving on this device failed. Your browser's storage may be full. Keep the link, or print the summary."
-            }
+        match self {
+            StorageError::Unavailable => Key::StorageUnavailable.get(lang),
+            StorageError::WriteFailed => Key::StorageWriteFailed.get(lang),
         }
     }
 }
@@ -131,8 +122,5 @@ fn local_date_text(d: &js_sys::Date, with_time: bool, lang: Lang) -> String {
         return date;
     }
     let time = format!("{:02}:{:02}", d.get_hours(), d.get_minutes());
-    match lang {
-        Lang::Nl => format!("{date} om {time}"),
-        Lang::En => format!("{date} at {time}"),
-    }
+    catalogue::device_moment(lang, &date, &time)
 }

@@ -27,12 +27,12 @@ fn side(
         .get(f)
         .is_some_and(|x| x.direction == advies_engine::model::Direction::LowerIsBetter);
     let head = i18n::trade_off_gain(&factor_label(a, f, lang), &amount, lower, lang);
-    let detail = format!(
-        "{}: {}; {}: {}",
-        a.option_label(better.0, lang),
-        join(factor_value_parts(a, f, better.1, lang)),
-        a.option_label(worse.0, lang),
-        join(factor_value_parts(a, f, worse.1, lang)),
+    let detail = advies_engine::catalogue::trade_off_detail(
+        lang,
+        &a.option_label(better.0, lang),
+        &join(factor_value_parts(a, f, better.1, lang)),
+        &a.option_label(worse.0, lang),
+        &join(factor_value_parts(a, f, worse.1, lang)),
     );
     (head, detail)
 }

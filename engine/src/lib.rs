@@ -21,7 +21,7 @@ mod wording;
 // The modules keep their old paths (`advies_engine::advisor`, `advies_engine::eval`, ...).
 pub use definition::{advisor, diag, model};
 pub use runtime::{analysis, chart, deps, eval, tradeoff, weights};
-pub use wording::{explain, format, text};
+pub use wording::{catalogue, explain, format, text};
 
 pub use advisor::Advisor;
 pub use diag::{Diagnostic, Diagnostics};

@@ -3,8 +3,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use advies_engine::Advisor;
 use advies_engine::cases::run_cases;
+use advies_engine::{Advisor, Lang};
 
 fn advisors_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../advisors")
@@ -153,8 +153,12 @@ fn ret_life_events_apply_cleanly() {
     let base = advisor.default_scenario();
     for (e, event) in advisor.events.iter().enumerate() {
         assert_eq!(advisor.event_index(&event.id), Some(e));
-        assert!(!event.label.nl.is_empty() && !event.label.en.is_empty());
-        assert!(event.name.nl.chars().count() <= 60 && event.name.en.chars().count() <= 60);
+        assert!(event.label.missing().is_empty());
+        assert!(
+            Lang::ALL
+                .iter()
+                .all(|l| event.name.get(*l).chars().count() <= 60)
+        );
         let sc = advisor.apply_event(e, &base);
         advisor
             .evaluate(&sc)
@@ -219,7 +223,7 @@ fn ret_contacts_and_cost_factor() {
     assert_eq!(web.kind, ContactKind::Web);
     assert_eq!(web.value, "https://www.ret.nl");
     assert_eq!(web.href.as_deref(), Some("https://www.ret.nl"));
-    assert_eq!(web.label.nl, "RET klantenservice");
+    assert_eq!(web.label.get(Lang::Nl), "RET klantenservice");
     assert!(web.note.is_some());
     assert!(web.hours.is_none(), "no verified opening hours");
     for c in &advisor.contacts {

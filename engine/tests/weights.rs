@@ -5,7 +5,6 @@
 use std::fs;
 use std::path::Path;
 
-use advies_engine::Advisor;
 use advies_engine::eval::{Evaluation, OptionResult};
 use advies_engine::tradeoff::{
     Conflict, MAX_FACTORS, MIN_GAIN, Preference, TradeOff, questions, weights_from_answers,
@@ -13,6 +12,7 @@ use advies_engine::tradeoff::{
 use advies_engine::weights::{
     WEIGHT_MAX, rank_order_centroid, shares_percent, to_slider_scale, weights_from_order,
 };
+use advies_engine::{Advisor, Lang};
 use proptest::prelude::*;
 
 // ---------------------------------------------------------------- rank-order-centroid
@@ -123,7 +123,7 @@ fn ret_presets_compile_to_weights_in_factor_order() {
     assert_eq!(adv.presets[0].weights, vec![10.0, 0.0, 0.0]);
     assert_eq!(adv.presets[1].weights, vec![4.0, 10.0, 2.0]);
     assert_eq!(adv.presets[2].weights, vec![4.0, 2.0, 10.0]);
-    assert_eq!(adv.presets[0].label.nl, "Alleen de prijs telt");
+    assert_eq!(adv.presets[0].label.get(Lang::Nl), "Alleen de prijs telt");
     assert_eq!(adv.preset_index("easy"), Some(2));
     for p in &adv.presets {
         assert!(p.label.missing().is_empty(), "{}: label", p.id);

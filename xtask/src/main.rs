@@ -11,6 +11,7 @@ mod serve;
 mod setup;
 mod shape;
 mod size;
+mod third_language;
 mod tiers;
 
 use std::process::ExitCode;
@@ -28,6 +29,8 @@ commands:
   bench               engine benchmarks, release build, size report, browser benchmark
   size                what each page and the widget download first and in all (gzip -9), and
                       what takes the room in the wasm (twiggy); also target/size.json
+  third-language      build the engine with a third language (German) made from a small test
+                      catalogue and run its tests (part of `test`)
   fuzz [<target>|all [seconds]]
                       fuzz the engine with cargo-fuzz (installed if missing): one target
                       (or all) for that long (default 60 s); without a target, list them
@@ -89,6 +92,10 @@ fn run(args: &[String], invoked_from: &std::path::Path) -> exec::Result {
         "size" => {
             no_options(options)?;
             size::report()
+        }
+        "third-language" => {
+            no_options(options)?;
+            third_language::check()
         }
         "fuzz" => fuzz::command(options),
         "advisor" => advisor::run(options, invoked_from),

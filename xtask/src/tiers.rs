@@ -95,7 +95,7 @@ const TIERS: [Tier; 9] = [
     },
     Tier {
         name: "test",
-        what: "native tests: engine, advisor cases",
+        what: "native tests: engine, advisor cases, a third language from a test catalogue",
         step: native_tests,
     },
     Tier {
@@ -219,6 +219,7 @@ fn native_tests() -> Result<Outcome> {
         test.env("PROPTEST_RNG_SEED", PROPTEST_SEED);
     }
     run(&mut test)?;
+    crate::third_language::check()?;
     Ok(Outcome::Passed)
 }
 

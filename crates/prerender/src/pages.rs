@@ -23,8 +23,6 @@ pub struct Page {
     pub html: String,
 }
 
-const LANGS: [Lang; 2] = [Lang::Nl, Lang::En];
-
 /// `""` for a page at the root, `"../"` one folder down, and so on.
 fn root_from(path: &str) -> String {
     "../".repeat(path.matches('/').count())
@@ -32,9 +30,10 @@ fn root_from(path: &str) -> String {
 
 /// The folder of a page in `lang` under `base` (`""`, `"ret/"`): `ret/`, `ret/en/`.
 fn lang_dir(base: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Nl => base.to_string(),
-        Lang::En => format!("{base}en/"),
+    if lang == Lang::default() {
+        base.to_string()
+    } else {
+        format!("{base}{}/", lang.code())
     }
 }
 
@@ -63,9 +62,9 @@ fn document(
 pub fn galleries(advisors: &[BuiltIn], app: &App) -> Vec<Page> {
     let known: Vec<&str> = advisors.iter().map(|b| b.id.as_str()).collect();
     let known = serde_json::to_string(&known).unwrap_or_else(|_| "[]".into());
-    LANGS
-        .iter()
-        .map(|&lang| {
+    Lang::ALL
+        .into_iter()
+        .map(|lang| {
             let path = format!("{}index.html", lang_dir("", lang));
             let root = root_from(&path);
             let entries: Vec<GalleryEntry> = advisors
@@ -99,21 +98,26 @@ pub fn galleries(advisors: &[BuiltIn], app: &App) -> Vec<Page> {
         .collect()
 }
 
-/// `<link rel="alternate" hreflang>` to the page in the other language.
+/// `<link rel="alternate" hreflang>` to the page in each other language.
 fn alternates(root: &str, base: &str, lang: Lang) -> String {
-    let other = lang.other();
-    format!(
-        "<link rel=\"alternate\" hreflang=\"{}\" href=\"{root}{}\">\n",
-        other.code(),
-        lang_dir(base, other)
-    )
+    Lang::ALL
+        .into_iter()
+        .filter(|other| *other != lang)
+        .map(|other| {
+            format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{root}{}\">\n",
+                other.code(),
+                lang_dir(base, other)
+            )
+        })
+        .collect()
 }
 
 /// The advisor's page in both languages: `<id>/index.html`, `<id>/en/index.html`.
 pub fn advisor_pages(built_in: &BuiltIn, app: &App) -> Vec<Page> {
-    LANGS
-        .iter()
-        .map(|&lang| advisor_page(built_in, app, lang))
+    Lang::ALL
+        .into_iter()
+        .map(|lang| advisor_page(built_in, app, lang))
         .collect()
 }
 

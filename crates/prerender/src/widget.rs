@@ -23,13 +23,41 @@ pub struct File {
 }
 
 /// The views of one advisor as the widget first shows them: `(key, lang, compact)`, keys as
-/// the loader names them.
-const VIEWS: [(&str, Lang, bool); 4] = [
-    ("nl", Lang::Nl, false),
-    ("en", Lang::En, false),
-    ("nl-compact", Lang::Nl, true),
-    ("en-compact", Lang::En, true),
-];
+/// the loader names them (`nl`, `en-compact`): every language, whole and compact.
+fn view_kinds() -> impl Iterator<Item = (String, Lang, bool)> {
+    [false, true].into_iter().flat_map(|compact| {
+        Lang::ALL.into_iter().map(move |lang| {
+            let key = if compact {
+                format!("{}-compact", lang.code())
+            } else {
+                lang.code().to_string()
+            };
+            (key, lang, compact)
+        })
+    })
+}
+
+/// What the loader says before the app is there, per language of the catalogue (default
+/// first): its texts as templates, with `{placeholders}` the loader fills in.
+fn loader_languages() -> serde_json::Value {
+    use advies_engine::catalogue::{self as c, Key};
+    Lang::ALL
+        .into_iter()
+        .map(|l| {
+            serde_json::json!({
+                "code": l.code(),
+                "loading": Key::LoaderLoading.get(l),
+                "failed": Key::LoaderFailed.get(l),
+                "unknown": c::loader_unknown(l, "{id}", "{known}"),
+                "notLoaded": c::loader_not_loaded(l, "{id}"),
+                "badAddress": c::loader_bad_address(l, "{url}"),
+                "otherOrigin": c::loader_other_origin(l, "{origin}"),
+                "http": c::loader_http(l, "{path}", "{status}"),
+                "offline": c::loader_offline(l, "{path}"),
+            })
+        })
+        .collect()
+}
 
 /// A file named after its content: `advisors/<stem>.<hash>.<ext>`.
 fn hashed(stem: &str, ext: &str, text: String) -> File {
@@ -66,13 +94,13 @@ pub fn advisor_files(
     for b in advisors {
         let json = hashed(&b.id, "json", b.json.clone());
         let mut views = serde_json::Map::new();
-        for (key, lang, compact) in VIEWS {
+        for (key, lang, compact) in view_kinds() {
             let view = hashed(
                 &format!("{}.{key}", b.id),
                 "html",
                 view_html(b, lang, compact),
             );
-            views.insert(key.to_string(), view.path.clone().into());
+            views.insert(key, view.path.clone().into());
             files.push(view);
         }
         entries.insert(
@@ -87,6 +115,7 @@ pub fn advisor_files(
         "wasm": app.wasm,
         "css": app.css,
         "advisors": entries,
+        "languages": loader_languages(),
     });
     (files, manifest.to_string())
 }

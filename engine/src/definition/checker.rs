@@ -49,16 +49,24 @@ impl Checker<'_, '_> {
         self.errors.push(d);
     }
 
-    /// Both languages present (when `required`, or when one of them is given).
+    /// Every language of the catalogue present (when `required`, or when one of them is
+    /// given), and no language tag the catalogue does not have.
     pub(super) fn text(&mut self, path: &[&str], t: &Text, required: bool) {
+        for tag in t.unknown_tags() {
+            let mut at = path.to_vec();
+            at.push(tag);
+            let known = crate::text::Lang::CODES.join("`, `");
+            self.err(
+                &at,
+                format!("`{tag}` is not a language of this build"),
+                Some(format!("the languages are `{known}`: a text for another language needs its catalogue file (engine/catalogue/)")),
+            );
+        }
         if !required && t.is_empty() {
             return;
         }
         for lang in t.missing() {
-            let what = match lang {
-                crate::text::Lang::Nl => "Dutch text (nl) is missing",
-                crate::text::Lang::En => "English text (en) is missing",
-            };
+            let what = format!("{} text ({}) is missing", lang.english_name(), lang.code());
             self.err(path, what, Some(format!("add `{} = \"...\"`", lang.code())));
         }
     }

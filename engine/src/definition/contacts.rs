@@ -6,7 +6,7 @@ use super::checker::Checker;
 use super::spelling::{is_email, is_web_url};
 use crate::diag::Seg;
 use crate::model::{ContactKind, Definition};
-use crate::text::{Lang, Text};
+use crate::text::Text;
 
 /// Every contact, in order.
 pub(super) fn compile_contacts(c: &mut Checker, def: &Definition) -> Vec<Contact> {
@@ -25,10 +25,7 @@ pub(super) fn compile_contacts(c: &mut Checker, def: &Definition) -> Vec<Contact
                 return;
             }
             for lang in t.missing() {
-                let what = match lang {
-                    Lang::Nl => "Dutch text (nl) is missing",
-                    Lang::En => "English text (en) is missing",
-                };
+                let what = format!("{} text ({}) is missing", lang.english_name(), lang.code());
                 let e = loc.at(
                     &at(f),
                     what,

@@ -25,16 +25,10 @@ pub(super) fn compile_events(
         c.text(&p("name"), &d.name, true);
         c.text(&p("description"), &d.description, false);
         for lang in Lang::ALL {
-            let name = match lang {
-                Lang::Nl => &d.name.nl,
-                Lang::En => &d.name.en,
-            };
+            let name = d.name.raw(lang).unwrap_or("");
             let n = name.trim().chars().count();
             if n > MAX_EVENT_NAME_CHARS {
-                let which = match lang {
-                    Lang::Nl => "Dutch",
-                    Lang::En => "English",
-                };
+                let which = lang.english_name();
                 c.err(
                     &["events", id, "name", lang.code()],
                     format!(

@@ -1,9 +1,12 @@
-//! The advice explained in plain words (Dutch at B1 level, and English), built from the
-//! evaluation and the analysis: why this option, how solid it is, and the nearest tipping
-//! points ("Bij 11 ritten per week of meer past het RET maandabonnement beter.").
+//! The advice explained in plain words (B1 level), built from the evaluation and the
+//! analysis: why this option, how solid it is, and the nearest tipping points ("Bij 11 ritten
+//! per week of meer past het RET maandabonnement beter."), plus the chart's summary and the
+//! answers written out. The texts are the `[advice]` section of the catalogue
+//! (`engine/catalogue/<lang>/advice.toml`); this module only chooses which one, by the data.
 
 use crate::advisor::Advisor;
 use crate::analysis::{Analysis, Nearest};
+use crate::catalogue::{self, Key};
 use crate::eval::Evaluation;
 use crate::format;
 use crate::model::{InputKind, ValueFormat};
@@ -48,7 +51,7 @@ pub fn input_value(advisor: &Advisor, i: usize, v: f64, lang: Lang) -> String {
     if unit.is_empty() {
         n
     } else {
-        format!("{n} {unit}")
+        catalogue::advice_value_with_unit(lang, &n, unit)
     }
 }
 
@@ -84,7 +87,7 @@ pub fn input_name(advisor: &Advisor, i: usize, lang: Lang) -> Option<String> {
 /// ([`input_name`]): "Deel in de spits: bij 35% of meer past ... beter."
 fn about(advisor: &Advisor, i: usize, sentence: String, lang: Lang) -> String {
     match input_name(advisor, i, lang) {
-        Some(name) => format!("{name}: {}", decapitalise(&sentence)),
+        Some(name) => catalogue::advice_about_input(lang, &name, &decapitalise(&sentence)),
         None => sentence,
     }
 }
@@ -100,7 +103,7 @@ pub fn input_axis_label(advisor: &Advisor, i: usize, lang: Lang) -> String {
         .unwrap_or_default();
     match input_name(advisor, i, lang) {
         Some(name) if unit.is_empty() => name,
-        Some(name) => format!("{name} ({unit})"),
+        Some(name) => catalogue::advice_axis_name_unit(lang, &name, &unit),
         None => unit,
     }
 }
@@ -142,12 +145,8 @@ pub fn answer_text(advisor: &Advisor, i: usize, v: f64, bare: bool, lang: Lang) 
                 format::number(v, 0, lang)
             }
         }
-        InputKind::YesNo => match (v != 0.0, lang) {
-            (true, Lang::Nl) => "ja".into(),
-            (false, Lang::Nl) => "nee".into(),
-            (true, Lang::En) => "yes".into(),
-            (false, Lang::En) => "no".into(),
-        },
+        InputKind::YesNo if v != 0.0 => Key::AdviceYes.get(lang).to_string(),
+        InputKind::YesNo => Key::AdviceNo.get(lang).to_string(),
         InputKind::Integer | InputKind::Number => {
             if bare {
                 let decimals = match inp.kind {
@@ -192,14 +191,9 @@ fn cost_only(advisor: &Advisor, ev: &Evaluation) -> bool {
 
 /// Builds the explanation.
 pub fn explain(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) -> Explanation {
-    let nl = lang == Lang::Nl;
     let Some(best) = an.best else {
         return Explanation {
-            why: if nl {
-                "Geen enkele keuze past bij je antwoorden. Bij elke keuze staat waarom niet.".into()
-            } else {
-                "None of the options fits your answers. Each option says why not.".into()
-            },
+            why: Key::AdviceNoneFits.get(lang).to_string(),
             solidity: String::new(),
             borderline: false,
             tipping: Vec::new(),
@@ -222,133 +216,59 @@ fn why_sentence(
     best: usize,
     lang: Lang,
 ) -> String {
-    let nl = lang == Lang::Nl;
     let best_label = label(advisor, best, lang);
-    match an.runner_up {
-        None => {
-            if nl {
-                format!("{best_label} is de enige keuze die bij je antwoorden past.")
-            } else {
-                format!("{best_label} is the only option that fits your answers.")
-            }
-        }
-        Some(r) => {
-            let mut carried: Vec<(usize, f64)> = an
-                .contributions
-                .iter()
-                .copied()
-                .enumerate()
-                .filter(|(_, c)| *c > 0.05)
-                .collect();
-            carried.sort_by(|a, b| b.1.total_cmp(&a.1));
-            let names: Vec<String> = carried
-                .iter()
-                .take(2)
-                .map(|(f, _)| factor_label(advisor, *f, lang))
-                .collect();
-            let runner = label(advisor, r, lang);
-            let tie = crate::analysis::tied(ev, Some(best), Some(r)).is_some();
-            match (names.len(), nl) {
-                _ if tie && nl => {
-                    format!("{best_label} en {runner} scoren gelijk. Ze passen even goed.")
-                }
-                _ if tie => {
-                    format!("{best_label} and {runner} score the same. They fit equally well.")
-                }
-                (0, true) => format!("{best_label} en {runner} scoren bijna gelijk."),
-                (0, false) => format!("{best_label} and {runner} score almost the same."),
-                (1, true) => format!(
-                    "{best_label} past het best. Dit komt vooral door de {} (vergeleken met {runner}).",
-                    names[0]
-                ),
-                (1, false) => format!(
-                    "{best_label} fits best, mainly because of {} (compared with {runner}).",
-                    names[0]
-                ),
-                (_, true) => format!(
-                    "{best_label} past het best. Dit komt vooral door de {} en de {} (vergeleken met {runner}).",
-                    names[0], names[1]
-                ),
-                (_, false) => format!(
-                    "{best_label} fits best, mainly because of {} and {} (compared with {runner}).",
-                    names[0], names[1]
-                ),
-            }
+    let Some(r) = an.runner_up else {
+        return catalogue::advice_only_option(lang, &best_label);
+    };
+    let runner = label(advisor, r, lang);
+    if crate::analysis::tied(ev, Some(best), Some(r)).is_some() {
+        return catalogue::advice_tie(lang, &best_label, &runner);
+    }
+    match decisive_factors(advisor, an, lang).as_slice() {
+        [] => catalogue::advice_almost_tie(lang, &best_label, &runner),
+        [factor] => catalogue::advice_best_one_factor(lang, &best_label, factor, &runner),
+        [first, second, ..] => {
+            catalogue::advice_best_two_factors(lang, &best_label, first, second, &runner)
         }
     }
 }
 
+/// The (at most two) factors that carry most of the best option's lead, largest first.
+fn decisive_factors(advisor: &Advisor, an: &Analysis, lang: Lang) -> Vec<String> {
+    let mut carried: Vec<(usize, f64)> = an
+        .contributions
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, c)| *c > 0.05)
+        .collect();
+    carried.sort_by(|a, b| b.1.total_cmp(&a.1));
+    carried
+        .iter()
+        .take(2)
+        .map(|(f, _)| factor_label(advisor, *f, lang))
+        .collect()
+}
+
 /// How solid the advice is: whether a small change can change it.
 fn solidity_sentence(an: &Analysis, lang: Lang) -> String {
-    let nl = lang == Lang::Nl;
-    match (an.margin.value, an.margin.borderline, nl) {
-        (None, _, true) => "Dit advies is stevig: binnen je antwoorden verandert het niet.".into(),
-        (None, _, false) => "This advice is solid: it does not change within your answers.".into(),
-        (Some(_), true, true) => {
-            "Let op: dit is een grensgeval. Een kleine verandering kan het advies veranderen."
-                .into()
-        }
-        (Some(_), true, false) => {
-            "Note: this is a borderline case. A small change can change the advice.".into()
-        }
-        (Some(_), false, true) => {
-            "Dit advies is stevig: een kleine verandering maakt niets uit.".into()
-        }
-        (Some(_), false, false) => {
-            "This advice is solid: a small change makes no difference.".into()
-        }
-    }
+    let key = match (an.margin.value, an.margin.borderline) {
+        (None, _) => Key::AdviceSolidWithinAnswers,
+        (Some(_), true) => Key::AdviceBorderline,
+        (Some(_), false) => Key::AdviceSolidSmallChange,
+    };
+    key.get(lang).to_string()
 }
 
 /// The nearest tipping points (at most [`MAX_TIPPING_SENTENCES`]), nearest first: per
 /// numeric input the nearest one above and below the current value, and the nearest weight
 /// change.
 fn tipping_sentences(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) -> Vec<String> {
-    let nl = lang == Lang::Nl;
     let cheaper = cost_only(advisor, ev);
-    // Tipping points: per numeric input the nearest one above and below the current value.
-    let mut items: Vec<(f64, String)> = Vec::new();
-    for (i, inp) in advisor.inputs.iter().enumerate() {
-        if !ev.visible[i] {
-            continue;
-        }
-        let x = ev.slots[i];
-        let range = inp.max - inp.min;
-        let tps: Vec<_> = an.tipping_points.iter().filter(|t| t.input == i).collect();
-        if let Some(up) = tps
-            .iter()
-            .filter(|t| t.at > x)
-            .min_by(|a, b| a.at.total_cmp(&b.at))
-            && let Some(to) = up.to
-        {
-            let v = input_value(advisor, i, up.at, lang);
-            let name = label(advisor, to, lang);
-            let s = match (nl, cheaper) {
-                (true, true) => format!("Bij {v} of meer is {name} goedkoper."),
-                (true, false) => format!("Bij {v} of meer past {name} beter."),
-                (false, true) => format!("At {v} or more, {name} is cheaper."),
-                (false, false) => format!("At {v} or more, {name} fits better."),
-            };
-            items.push(((up.at - x) / range, about(advisor, i, s, lang)));
-        }
-        if let Some(down) = tps
-            .iter()
-            .filter(|t| t.at <= x)
-            .max_by(|a, b| a.at.total_cmp(&b.at))
-            && let Some(from) = down.from
-        {
-            let edge = down.at - inp.step;
-            let v = input_value(advisor, i, edge, lang);
-            let name = label(advisor, from, lang);
-            let s = match (nl, cheaper) {
-                (true, true) => format!("Bij {v} of minder is {name} goedkoper."),
-                (true, false) => format!("Bij {v} of minder past {name} beter."),
-                (false, true) => format!("At {v} or less, {name} is cheaper."),
-                (false, false) => format!("At {v} or less, {name} fits better."),
-            };
-            items.push(((x - edge) / range, about(advisor, i, s, lang)));
-        }
-    }
+    let mut items: Vec<(f64, String)> = (0..advisor.inputs.len())
+        .filter(|&i| ev.visible[i])
+        .flat_map(|i| input_tipping(advisor, ev, an, i, cheaper, lang))
+        .collect();
     items.extend(weight_tipping(advisor, an, lang));
     items.sort_by(|a, b| a.0.total_cmp(&b.0));
     items
@@ -358,9 +278,57 @@ fn tipping_sentences(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: La
         .collect()
 }
 
+/// The tipping points of input `i` nearest above and below its current value, each with its
+/// distance as a share of the input's range.
+fn input_tipping(
+    advisor: &Advisor,
+    ev: &Evaluation,
+    an: &Analysis,
+    i: usize,
+    cheaper: bool,
+    lang: Lang,
+) -> Vec<(f64, String)> {
+    let inp = &advisor.inputs[i];
+    let x = ev.slots[i];
+    let range = inp.max - inp.min;
+    let tps: Vec<_> = an.tipping_points.iter().filter(|t| t.input == i).collect();
+    let mut items = Vec::new();
+    if let Some(up) = tps
+        .iter()
+        .filter(|t| t.at > x)
+        .min_by(|a, b| a.at.total_cmp(&b.at))
+        && let Some(to) = up.to
+    {
+        let v = input_value(advisor, i, up.at, lang);
+        let name = label(advisor, to, lang);
+        let s = if cheaper {
+            catalogue::advice_tipping_more_cheaper(lang, &v, &name)
+        } else {
+            catalogue::advice_tipping_more(lang, &v, &name)
+        };
+        items.push(((up.at - x) / range, about(advisor, i, s, lang)));
+    }
+    if let Some(down) = tps
+        .iter()
+        .filter(|t| t.at <= x)
+        .max_by(|a, b| a.at.total_cmp(&b.at))
+        && let Some(from) = down.from
+    {
+        let edge = down.at - inp.step;
+        let v = input_value(advisor, i, edge, lang);
+        let name = label(advisor, from, lang);
+        let s = if cheaper {
+            catalogue::advice_tipping_less_cheaper(lang, &v, &name)
+        } else {
+            catalogue::advice_tipping_less(lang, &v, &name)
+        };
+        items.push(((x - edge) / range, about(advisor, i, s, lang)));
+    }
+    items
+}
+
 /// The nearest weight change with its distance, if it is nearer than every input.
 fn weight_tipping(advisor: &Advisor, an: &Analysis, lang: Lang) -> Option<(f64, String)> {
-    let nl = lang == Lang::Nl;
     if let Some(Nearest::Weight { factor, share }) = &an.margin.nearest
         && let Some(wi) = an.weight_intervals.iter().find(|w| w.factor == *factor)
     {
@@ -368,21 +336,11 @@ fn weight_tipping(advisor: &Advisor, an: &Analysis, lang: Lang) -> Option<(f64, 
         let fname = factor_label(advisor, *factor, lang);
         let s = if *share > wi.share {
             wi.above.map(|o| {
-                let name = label(advisor, o, lang);
-                if nl {
-                    format!("Weegt de {fname} voor meer dan {pct}% mee? Dan past {name} beter.")
-                } else {
-                    format!("If {fname} counts for more than {pct}%, {name} fits better.")
-                }
+                catalogue::advice_weight_more(lang, &fname, &pct, &label(advisor, o, lang))
             })
         } else {
             wi.below.map(|o| {
-                let name = label(advisor, o, lang);
-                if nl {
-                    format!("Weegt de {fname} voor minder dan {pct}% mee? Dan past {name} beter.")
-                } else {
-                    format!("If {fname} counts for less than {pct}%, {name} fits better.")
-                }
+                catalogue::advice_weight_less(lang, &fname, &pct, &label(advisor, o, lang))
             })
         };
         return s.map(|s| (an.margin.value.unwrap_or(1.0), s));
@@ -395,46 +353,27 @@ fn weight_tipping(advisor: &Advisor, an: &Analysis, lang: Lang) -> Option<(f64, 
 /// Jij zit nu op 8 ritten per week.", with the input's name in front when its unit is shared
 /// ("Deel in de spits: tot en met 30% ...").
 pub fn chart_summary(advisor: &Advisor, data: &crate::chart::ChartData, lang: Lang) -> String {
-    let nl = lang == Lang::Nl;
     let name = |o: Option<usize>| match o {
         Some(o) => label(advisor, o, lang),
-        None => (if nl { "geen enkele keuze" } else { "no option" }).to_string(),
+        None => Key::AdviceChartNoOption.get(lang).to_string(),
     };
     let v = |x: f64| input_value(advisor, data.input, x, lang);
-    let mut parts = Vec::new();
     let n = data.regions.len();
-    for (k, r) in data.regions.iter().enumerate() {
-        let s = match (k, n, nl) {
-            (_, 1, true) => format!("Over het hele bereik past {} het best.", name(r.best)),
-            (_, 1, false) => format!("Across the whole range, {} fits best.", name(r.best)),
-            (0, _, true) => format!("Tot en met {} past {} het best.", v(r.to), name(r.best)),
-            (0, _, false) => format!("Up to {}, {} fits best.", v(r.to), name(r.best)),
-            (k, n, true) if k + 1 == n => {
-                format!("Vanaf {} past {} het best.", v(r.from), name(r.best))
+    let mut parts: Vec<String> = data
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let best = name(r.best);
+            match k {
+                _ if n == 1 => catalogue::advice_chart_whole_range(lang, &best),
+                0 => catalogue::advice_chart_up_to(lang, &v(r.to), &best),
+                k if k + 1 == n => catalogue::advice_chart_from(lang, &v(r.from), &best),
+                _ => catalogue::advice_chart_between(lang, &v(r.from), &v(r.to), &best),
             }
-            (k, n, false) if k + 1 == n => {
-                format!("From {}, {} fits best.", v(r.from), name(r.best))
-            }
-            (_, _, true) => format!(
-                "Van {} tot en met {} past {} het best.",
-                v(r.from),
-                v(r.to),
-                name(r.best)
-            ),
-            (_, _, false) => format!(
-                "From {} to {}, {} fits best.",
-                v(r.from),
-                v(r.to),
-                name(r.best)
-            ),
-        };
-        parts.push(s);
-    }
-    parts.push(if nl {
-        format!("Jij zit nu op {}.", v(data.current))
-    } else {
-        format!("You are now at {}.", v(data.current))
-    });
+        })
+        .collect();
+    parts.push(catalogue::advice_chart_now(lang, &v(data.current)));
     about(advisor, data.input, parts.join(" "), lang)
 }
 

@@ -10,14 +10,11 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
         Some((i, f)) => (i.to_string(), Some(f.to_string())),
         None => (s, None),
     };
-    let (group, point) = match lang {
-        Lang::Nl => ('.', ','),
-        Lang::En => (',', '.'),
-    };
+    let (group, point) = (lang.group(), lang.decimal());
     let mut grouped = String::new();
     for (k, ch) in int.chars().enumerate() {
         if k > 0 && (int.len() - k) % 3 == 0 {
-            grouped.push(group);
+            grouped.push_str(group);
         }
         grouped.push(ch);
     }
@@ -30,7 +27,7 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
     }
     out.push_str(&grouped);
     if let Some(f) = frac {
-        out.push(point);
+        out.push_str(point);
         out.push_str(&f);
     }
     out
@@ -38,41 +35,8 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
 
 /// An amount in euro with cents: nl `€ 12,34`, en `€12.34`.
 pub fn euro(v: f64, lang: Lang) -> String {
-    let n = number(v, 2, lang);
-    match lang {
-        Lang::Nl => format!("€ {n}"),
-        Lang::En => format!("€{n}"),
-    }
+    lang.euro(&number(v, 2, lang))
 }
-
-const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A YYYY-MM-DD date written out: nl `12 oktober 2022`, en `12 October 2022`.
 /// Anything that is not such a date is returned unchanged.
@@ -82,20 +46,14 @@ pub fn date(iso: &str, lang: Lang) -> String {
         && let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>())
         && (1..=12).contains(&m)
     {
-        let month = match lang {
-            Lang::Nl => MONTHS_NL[m - 1],
-            Lang::En => MONTHS_EN[m - 1],
-        };
+        let month = lang.month(m);
         return format!("{d} {month} {y}");
     }
     if let [y, m] = parts[..]
         && let Ok(m) = m.parse::<usize>()
         && (1..=12).contains(&m)
     {
-        let month = match lang {
-            Lang::Nl => MONTHS_NL[m - 1],
-            Lang::En => MONTHS_EN[m - 1],
-        };
+        let month = lang.month(m);
         return format!("{month} {y}");
     }
     iso.to_string()

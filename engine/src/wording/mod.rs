@@ -8,6 +8,7 @@
 //! sentences under their old paths). [`text`] is the exception by nature: [`text::Lang`] and
 //! [`text::Text`] are used everywhere.
 
+pub mod catalogue;
 pub mod explain;
 pub mod format;
 pub mod scenario_sentences;

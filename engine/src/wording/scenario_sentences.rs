@@ -1,9 +1,11 @@
 //! The scenario sentences: a change as a label ("Ritten per week: 8 → 14"), what a scenario
 //! does to the advice compared with "Nu" ([`comparison_sentence`]) and what switching over
 //! time costs ([`plan_sentence`]). Reads the data of [`crate::scenarios`]; computes nothing
-//! of its own.
+//! of its own. The words come from the catalogue (`engine/catalogue/<lang>/scenarios.toml`);
+//! this module only chooses which sentence fits the data.
 
 use crate::advisor::Advisor;
+use crate::catalogue::{self as cat, Key};
 use crate::explain::{answer_text, capitalise, decapitalise};
 use crate::format;
 use crate::model::{CostPeriod, InputKind};
@@ -49,12 +51,11 @@ fn input_name(advisor: &Advisor, i: usize, lang: Lang) -> (String, bool) {
 
 /// Two shares as percentages, with just enough decimals to tell them apart (up to 3).
 fn percentages(a: f64, b: f64, lang: Lang) -> (String, String) {
+    let percent =
+        |v: f64, decimals| cat::scen_percent(lang, &format::number(v * 100.0, decimals, lang));
     let mut out = (String::new(), String::new());
     for decimals in 0..=3 {
-        out = (
-            format!("{}%", format::number(a * 100.0, decimals, lang)),
-            format!("{}%", format::number(b * 100.0, decimals, lang)),
-        );
+        out = (percent(a, decimals), percent(b, decimals));
         if out.0 != out.1 {
             break;
         }
@@ -74,11 +75,7 @@ fn change_parts(advisor: &Advisor, d: &Difference, lang: Lang) -> (String, Strin
             )
         }
         Change::Weight(f) => {
-            let factor = factor_label(advisor, f, lang);
-            let name = match lang {
-                Lang::Nl => format!("hoe zwaar {factor} telt"),
-                Lang::En => format!("how much {factor} counts"),
-            };
+            let name = cat::scen_weight_name(lang, &factor_label(advisor, f, lang));
             let (b, o) = percentages(d.base, d.other, lang);
             (name, b, o)
         }
@@ -89,25 +86,24 @@ fn change_parts(advisor: &Advisor, d: &Difference, lang: Lang) -> (String, Strin
 /// 60% → 83%" (a weight as its share of all weights).
 pub fn change_label(advisor: &Advisor, d: &Difference, lang: Lang) -> String {
     let (name, b, o) = change_parts(advisor, d, lang);
-    format!("{}: {b} → {o}", capitalise(&name))
+    cat::scen_change_label(lang, &capitalise(&name), &b, &o)
 }
 
 /// One change inside a sentence: "ritten per week (8 → 14)".
 fn change_phrase(advisor: &Advisor, d: &Difference, lang: Lang) -> String {
     let (name, b, o) = change_parts(advisor, d, lang);
-    format!("{} ({b} → {o})", decapitalise(&name))
+    cat::scen_change_phrase(lang, &decapitalise(&name), &b, &o)
 }
 
 /// "a", "a en b", "a, b en c" (en: "a, b and c").
 fn join_list(items: &[String], lang: Lang) -> String {
-    let and = match lang {
-        Lang::Nl => " en ",
-        Lang::En => " and ",
-    };
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{}{and}{last}", init.join(", ")),
+        [init @ .., last] => {
+            let init = init.join(Key::ScenListSeparator.get(lang));
+            cat::scen_list_last(lang, &init, last)
+        }
     }
 }
 
@@ -124,26 +120,22 @@ fn named_changes(advisor: &Advisor, c: &Comparison, which: &[usize], lang: Lang)
         .filter(|&&k| k < c.differences.len())
         .count()
         .saturating_sub(items.len());
-    if rest > 0 {
-        items.push(match (lang, rest) {
-            (Lang::Nl, 1) => "nog 1 andere verandering".into(),
-            (Lang::Nl, n) => format!("nog {n} andere veranderingen"),
-            (Lang::En, 1) => "1 other change".into(),
-            (Lang::En, n) => format!("{n} other changes"),
-        });
+    match rest {
+        0 => {}
+        1 => items.push(Key::ScenOneOtherChange.get(lang).into()),
+        n => items.push(cat::scen_other_changes(lang, &n.to_string())),
     }
     join_list(&items, lang)
 }
 
 /// "per week", "per maand", "per jaar" (en: "per week", ...).
 pub fn per_text(per: CostPeriod, lang: Lang) -> &'static str {
-    match (per, lang) {
-        (CostPeriod::Week, _) => "per week",
-        (CostPeriod::Month, Lang::Nl) => "per maand",
-        (CostPeriod::Month, Lang::En) => "per month",
-        (CostPeriod::Year, Lang::Nl) => "per jaar",
-        (CostPeriod::Year, Lang::En) => "per year",
+    match per {
+        CostPeriod::Week => Key::ScenPerWeek,
+        CostPeriod::Month => Key::ScenPerMonth,
+        CostPeriod::Year => Key::ScenPerYear,
     }
+    .get(lang)
 }
 
 /// "Je betaalt € 12,30 per maand meer." (in the definition's cost period) when both costs are
@@ -156,94 +148,36 @@ fn cost_sentence(c: &Comparison, per: CostPeriod, lang: Lang) -> Option<String> 
     }
     let amount = format::euro(delta.abs(), lang);
     let per = per_text(per, lang);
-    Some(match (lang, delta > 0.0) {
-        (Lang::Nl, true) => format!("Je betaalt {amount} {per} meer."),
-        (Lang::Nl, false) => format!("Je betaalt {amount} {per} minder."),
-        (Lang::En, true) => format!("You pay {amount} more {per}."),
-        (Lang::En, false) => format!("You pay {amount} less {per}."),
+    Some(if delta > 0.0 {
+        cat::scen_pay_more(lang, &amount, per)
+    } else {
+        cat::scen_pay_less(lang, &amount, per)
     })
 }
 
 /// A short text that says what a scenario does to the advice compared with the base scenario
 /// (named `base_name`, e.g. "Nu"): nothing differs; the advice stays (and what that costs more
-/// or less per week, month or year, as `[analysis] per` says); the advice changes and which changes alone already do that (at most
-/// [`MAX_NAMED_CHANGES`] named), or that it is the combination; or that no option fits.
-/// Dutch at B1 level, or English.
+/// or less per week, month or year, as `[analysis] per` says); the advice changes and which
+/// changes alone already do that (at most [`MAX_NAMED_CHANGES`] named), or that it is the
+/// combination; or that no option fits. Dutch at B1 level, or another catalogue language.
 pub fn comparison_sentence(
     advisor: &Advisor,
     c: &Comparison,
     base_name: &str,
     lang: Lang,
 ) -> String {
-    let nl = lang == Lang::Nl;
     if c.differences.is_empty() {
-        return if nl {
-            format!("Dit is hetzelfde als {base_name}.")
-        } else {
-            format!("This is the same as {base_name}.")
-        };
+        return cat::scen_same_as(lang, base_name);
     }
     let mut parts: Vec<String> = Vec::new();
     match (c.base_best, c.other_best) {
-        (None, None) => parts.push(if nl {
-            format!("Net als bij {base_name} past geen enkele keuze bij deze antwoorden.")
-        } else {
-            format!("As with {base_name}, none of the options fits these answers.")
-        }),
+        (None, None) => parts.push(cat::scen_none_fits_either(lang, base_name)),
         (Some(b), Some(o)) if b == o => {
-            let name = advisor.option_label(o, lang);
-            parts.push(if nl {
-                format!("Het advies blijft {name}.")
-            } else {
-                format!("The advice stays {name}.")
-            });
+            parts.push(cat::scen_advice_stays(lang, &advisor.option_label(o, lang)));
         }
         (b, o) => {
-            parts.push(match (o, b, nl) {
-                (Some(o), Some(b), true) => format!(
-                    "Het advies wordt {} in plaats van {}.",
-                    advisor.option_label(o, lang),
-                    advisor.option_label(b, lang)
-                ),
-                (Some(o), Some(b), false) => format!(
-                    "The advice becomes {} instead of {}.",
-                    advisor.option_label(o, lang),
-                    advisor.option_label(b, lang)
-                ),
-                (Some(o), None, true) => format!(
-                    "Het advies wordt {}. Bij {base_name} past geen enkele keuze.",
-                    advisor.option_label(o, lang)
-                ),
-                (Some(o), None, false) => format!(
-                    "The advice becomes {}. With {base_name}, none of the options fits.",
-                    advisor.option_label(o, lang)
-                ),
-                (None, Some(b), true) => format!(
-                    "Hier past geen enkele keuze. Bij {base_name} is het advies {}.",
-                    advisor.option_label(b, lang)
-                ),
-                (None, Some(b), false) => format!(
-                    "Here none of the options fits. With {base_name}, the advice is {}.",
-                    advisor.option_label(b, lang)
-                ),
-                (None, None, _) => String::new(),
-            });
-            if c.decisive.is_empty() {
-                let all: Vec<usize> = (0..c.differences.len()).collect();
-                let list = named_changes(advisor, c, &all, lang);
-                parts.push(if nl {
-                    format!("Dat komt door de combinatie van: {list}.")
-                } else {
-                    format!("This is due to the combination of: {list}.")
-                });
-            } else {
-                let list = named_changes(advisor, c, &c.decisive, lang);
-                parts.push(if nl {
-                    format!("Dat komt vooral door: {list}.")
-                } else {
-                    format!("This is mainly due to: {list}.")
-                });
-            }
+            parts.push(advice_change(advisor, b, o, base_name, lang));
+            parts.push(cause_sentence(advisor, c, lang));
         }
     }
     if let Some(s) = cost_sentence(c, advisor.def.analysis.per, lang) {
@@ -252,139 +186,112 @@ pub fn comparison_sentence(
     parts.join(" ")
 }
 
+/// How the advice changes from `base` (the best option of the base scenario) to `other`, when
+/// they differ.
+fn advice_change(
+    advisor: &Advisor,
+    base: Option<usize>,
+    other: Option<usize>,
+    base_name: &str,
+    lang: Lang,
+) -> String {
+    let label = |o: usize| advisor.option_label(o, lang);
+    match (other, base) {
+        (Some(o), Some(b)) => cat::scen_advice_becomes_instead(lang, &label(o), &label(b)),
+        (Some(o), None) => cat::scen_advice_becomes_none_before(lang, &label(o), base_name),
+        (None, Some(b)) => cat::scen_none_fits_here(lang, base_name, &label(b)),
+        (None, None) => String::new(),
+    }
+}
+
+/// Which changes cause the new advice: those that alone already do it, or else the
+/// combination of all.
+fn cause_sentence(advisor: &Advisor, c: &Comparison, lang: Lang) -> String {
+    if c.decisive.is_empty() {
+        let all: Vec<usize> = (0..c.differences.len()).collect();
+        cat::scen_due_to_combination(lang, &named_changes(advisor, c, &all, lang))
+    } else {
+        cat::scen_due_mainly_to(lang, &named_changes(advisor, c, &c.decisive, lang))
+    }
+}
+
 fn months_text(n: u32, lang: Lang) -> String {
-    match (lang, n) {
-        (Lang::Nl, 1) => "1 maand".into(),
-        (Lang::Nl, n) => format!("{n} maanden"),
-        (Lang::En, 1) => "1 month".into(),
-        (Lang::En, n) => format!("{n} months"),
+    match n {
+        1 => Key::ScenMonthsOne.get(lang).into(),
+        n => cat::scen_months(lang, &n.to_string()),
     }
 }
 
 /// What the totals count: only the cost per period, not notice periods; and for a cost per
 /// week or per year, how it becomes months.
 fn counted_sentence(per: CostPeriod, lang: Lang) -> &'static str {
-    match (per, lang) {
-        (CostPeriod::Month, Lang::Nl) => {
-            "We tellen alleen de kosten per maand, geen opzegtermijnen."
-        }
-        (CostPeriod::Month, Lang::En) => "We only count the cost per month, not notice periods.",
-        (CostPeriod::Week, Lang::Nl) => {
-            "We tellen alleen de kosten per week, geen opzegtermijnen. Een jaar heeft bij ons 52 weken."
-        }
-        (CostPeriod::Week, Lang::En) => {
-            "We only count the cost per week, not notice periods. We count a year as 52 weeks."
-        }
-        (CostPeriod::Year, Lang::Nl) => {
-            "We tellen alleen de kosten per jaar, geen opzegtermijnen. Voor een maand tellen we een twaalfde deel."
-        }
-        (CostPeriod::Year, Lang::En) => {
-            "We only count the cost per year, not notice periods. For a month we count one twelfth."
-        }
+    match per {
+        CostPeriod::Month => Key::ScenCountedMonth,
+        CostPeriod::Week => Key::ScenCountedWeek,
+        CostPeriod::Year => Key::ScenCountedYear,
     }
+    .get(lang)
 }
 
 /// A short text that says whether switching at every change of advice pays off compared
 /// with keeping one option all the time, and that only the cost per period counts (not notice
-/// periods). Dutch at B1 level, or English.
+/// periods). Dutch at B1 level, or another catalogue language.
 pub fn plan_sentence(advisor: &Advisor, plan: &Plan, lang: Lang) -> String {
-    let nl = lang == Lang::Nl;
     let months = months_text(plan.total_months, lang);
-    let mut parts: Vec<String> = Vec::new();
-    if !plan.switches {
-        match plan.periods.first().and_then(|p| p.best) {
-            Some(o) => {
-                let name = advisor.option_label(o, lang);
-                parts.push(if nl {
-                    format!("Het advies is in elke periode hetzelfde: {name}.")
-                } else {
-                    format!("The advice is the same in every period: {name}.")
-                });
-                if let Some(t) = plan.follow_total {
-                    let t = format::euro(t, lang);
-                    parts.push(if nl {
-                        format!("Daarmee betaal je in {months} {t}.")
-                    } else {
-                        format!("With it, you pay {t} in {months}.")
-                    });
-                }
-            }
-            None => parts.push(if nl {
-                "In geen enkele periode past een keuze bij je antwoorden.".into()
-            } else {
-                "In no period does any option fit your answers.".into()
-            }),
-        }
+    let mut parts = if plan.switches {
+        switching_sentences(advisor, plan, &months, lang)
     } else {
-        let kept = plan
-            .best_keep
-            .and_then(|k| plan.keep.get(k).and_then(|r| r.total).map(|t| (k, t)));
-        match (plan.follow_total, kept) {
-            (Some(f), Some((k, kt))) => {
-                let name = advisor.option_label(k, lang);
-                let (fe, ke) = (format::euro(f, lang), format::euro(kt, lang));
-                parts.push(if nl {
-                    format!("Als je overstapt bij elke verandering, betaal je in {months} {fe}.")
-                } else {
-                    format!("If you switch at every change, you pay {fe} in {months}.")
-                });
-                if cents(kt - f) > 0.0 {
-                    let saved = format::euro(cents(kt - f), lang);
-                    parts.push(if nl {
-                        format!(
-                            "Houd je de hele tijd {name}, dan betaal je {ke}. Overstappen scheelt {saved}."
-                        )
-                    } else {
-                        format!(
-                            "If you keep {name} all the time, you pay {ke}. Switching saves {saved}."
-                        )
-                    });
-                } else {
-                    parts.push(if nl {
-                        format!(
-                            "Eén product houden is even duur of goedkoper: met {name} betaal je {ke}."
-                        )
-                    } else {
-                        format!(
-                            "Keeping one product costs the same or less: with {name} you pay {ke}."
-                        )
-                    });
-                }
-            }
-            (Some(f), _) => {
-                let fe = format::euro(f, lang);
-                parts.push(if nl {
-                    format!("Als je overstapt bij elke verandering, betaal je in {months} {fe}.")
-                } else {
-                    format!("If you switch at every change, you pay {fe} in {months}.")
-                });
-                parts.push(if nl {
-                    "Geen enkel product past in elke periode.".into()
-                } else {
-                    "No single product fits in every period.".into()
-                });
-            }
-            (None, _) => {
-                let without = plan.periods.iter().any(|p| p.best.is_none());
-                parts.push(match (nl, without) {
-                    (true, true) => {
-                        "Niet in elke periode past een keuze. Daarom tellen we de kosten niet op."
-                            .into()
-                    }
-                    (false, true) => {
-                        "Not every period has an option that fits. So we do not add up the costs."
-                            .into()
-                    }
-                    (true, false) => {
-                        "Het advies verandert per periode. De kosten zijn niet bekend.".into()
-                    }
-                    (false, false) => {
-                        "The advice changes between periods. The costs are not known.".into()
-                    }
-                });
-            }
-        }
-    }
+        same_advice_sentences(advisor, plan, &months, lang)
+    };
     parts.push(counted_sentence(advisor.def.analysis.per, lang).into());
     parts.join(" ")
+}
+
+/// The plan when the advice is the same in every period: which option, and what it costs in
+/// all `months`.
+fn same_advice_sentences(advisor: &Advisor, plan: &Plan, months: &str, lang: Lang) -> Vec<String> {
+    let Some(o) = plan.periods.first().and_then(|p| p.best) else {
+        return vec![Key::ScenPlanNoneFits.get(lang).into()];
+    };
+    let mut parts = vec![cat::scen_plan_same_advice(
+        lang,
+        &advisor.option_label(o, lang),
+    )];
+    if let Some(t) = plan.follow_total {
+        parts.push(cat::scen_plan_same_total(
+            lang,
+            months,
+            &format::euro(t, lang),
+        ));
+    }
+    parts
+}
+
+/// The plan when the advice changes between periods: what switching costs in all `months`,
+/// and whether keeping the best single option is dearer.
+fn switching_sentences(advisor: &Advisor, plan: &Plan, months: &str, lang: Lang) -> Vec<String> {
+    let kept = plan
+        .best_keep
+        .and_then(|k| plan.keep.get(k).and_then(|r| r.total).map(|t| (k, t)));
+    let Some(f) = plan.follow_total else {
+        let without = plan.periods.iter().any(|p| p.best.is_none());
+        let key = if without {
+            Key::ScenPlanNotEveryPeriod
+        } else {
+            Key::ScenPlanCostsUnknown
+        };
+        return vec![key.get(lang).into()];
+    };
+    let switching = cat::scen_plan_switch_total(lang, months, &format::euro(f, lang));
+    let Some((k, kt)) = kept else {
+        return vec![switching, Key::ScenPlanNoSingleProduct.get(lang).into()];
+    };
+    let (name, ke) = (advisor.option_label(k, lang), format::euro(kt, lang));
+    let keeping = if cents(kt - f) > 0.0 {
+        let saved = format::euro(cents(kt - f), lang);
+        cat::scen_plan_switch_saves(lang, &name, &ke, &saved)
+    } else {
+        cat::scen_plan_keep_cheaper(lang, &name, &ke)
+    };
+    vec![switching, keeping]
 }
