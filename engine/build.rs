@@ -15,6 +15,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 const DEFAULT: &str = "nl";
+/// Where a value goes in a generated template (followed by its letter); the same in
+/// wording/catalogue.rs.
+const MARK: char = '\u{1}';
 /// What every `[language]` table holds, as text (and `months`, a list of 12).
 const LANGUAGE_FIELDS: [&str; 5] = ["name", "english_name", "decimal", "group", "euro"];
 
@@ -240,20 +243,41 @@ impl Catalogue {
         for (key, _) in fixed {
             writeln!(s, "        Key::{key},").unwrap();
         }
-        s.push_str("    ];\n\n    /// The text in `lang`.\n    pub fn get(self, lang: Lang) -> &'static str {\n        TEXTS[lang as usize][self as usize]\n    }\n}\n\n");
-        writeln!(
-            s,
-            "static TEXTS: [[&str; {}]; {}] = [",
-            fixed.len(),
-            self.languages.len()
-        )
-        .unwrap();
-        for lang in &self.languages {
-            s.push_str("    [\n");
-            for (key, _) in fixed {
-                writeln!(s, "        {:?},", lang.text(key).unwrap()).unwrap();
-            }
-            s.push_str("    ],\n");
+        s.push_str(
+            "    ];\n\n    /// The text in `lang`.\n    pub fn get(self, lang: Lang) -> &'static str {\n        \
+             let (all, ends) = (TEXTS[lang as usize], ENDS[lang as usize]);\n        \
+             let k = self as usize;\n        \
+             let start = if k == 0 { 0 } else { ends[k - 1] as usize };\n        \
+             all.get(start..ends[k] as usize).unwrap_or(\"\")\n    }\n}\n\n",
+        );
+        // Per language all texts in one string, and where each ends: two or four bytes a
+        // text instead of a pointer and a length.
+        let blobs: Vec<(String, Vec<usize>)> = self
+            .languages
+            .iter()
+            .map(|lang| {
+                let mut all = String::new();
+                let mut ends = Vec::new();
+                for (key, _) in fixed {
+                    all.push_str(lang.text(key).unwrap());
+                    ends.push(all.len());
+                }
+                (all, ends)
+            })
+            .collect();
+        let wide = blobs
+            .iter()
+            .any(|(all, _)| all.len() > usize::from(u16::MAX));
+        let end_type = if wide { "u32" } else { "u16" };
+        let (n, langs) = (fixed.len(), self.languages.len());
+        writeln!(s, "static TEXTS: [&str; {langs}] = [").unwrap();
+        for (all, _) in &blobs {
+            writeln!(s, "    {all:?},").unwrap();
+        }
+        writeln!(s, "];\n\nstatic ENDS: [[{end_type}; {n}]; {langs}] = [").unwrap();
+        for (_, ends) in &blobs {
+            let list: Vec<String> = ends.iter().map(usize::to_string).collect();
+            writeln!(s, "    [{}],", list.join(", ")).unwrap();
         }
         s.push_str("];\n\n");
     }
@@ -263,25 +287,34 @@ impl Catalogue {
         let function = snake(key);
         let args: String = names.iter().map(|n| format!(", {n}: &str")).collect();
         let values: Vec<&str> = names.iter().map(String::as_str).collect();
-        let names_list: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
         let templates: Vec<String> = self
             .languages
             .iter()
-            .map(|l| format!("{:?}", l.text(key).unwrap()))
+            .map(|l| format!("{:?}", marked(l.text(key).unwrap(), &names)))
             .collect();
         writeln!(
             s,
             "/// nl: {}\npub fn {function}(lang: Lang{args}) -> String {{\n    \
              const T: [&str; {}] = [{}];\n    \
-             fill(T[lang as usize], &[{}], &[{}])\n}}\n",
+             fill(T[lang as usize], &[{}])\n}}\n",
             doc_text(text),
             templates.len(),
             templates.join(", "),
-            names_list.join(", "),
             values.join(", ")
         )
         .unwrap();
     }
+}
+
+/// A template with each `{name}` as [`MARK`] and the letter of its place among `names`
+/// (`a` for the first): what `fill` reads at run time, without the names.
+fn marked(text: &str, names: &[String]) -> String {
+    let mut out = text.to_string();
+    for (k, name) in names.iter().enumerate() {
+        let letter = char::from(b'a' + u8::try_from(k).unwrap());
+        out = out.replace(&format!("{{{name}}}"), &format!("{MARK}{letter}"));
+    }
+    out
 }
 
 impl Language {
@@ -376,6 +409,9 @@ impl Language {
 fn placeholders(text: &str) -> Result<Vec<String>, String> {
     let mut names = Vec::new();
     let mut rest = text;
+    if text.contains(MARK) {
+        return Err("a control character (U+0001) in the text".into());
+    }
     while let Some(open) = rest.find(['{', '}']) {
         if rest[open..].starts_with('}') {
             return Err("a `}` without a `{` before it".into());
@@ -395,6 +431,9 @@ fn placeholders(text: &str) -> Result<Vec<String>, String> {
         }
         if !names.iter().any(|n| n == name) {
             names.push(name.to_string());
+        }
+        if names.len() > 26 {
+            return Err("more than 26 placeholders in one text".into());
         }
         rest = &after[close + 1..];
     }

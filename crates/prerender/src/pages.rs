@@ -177,9 +177,16 @@ pub fn playground(playground_dir: &str, glue: &str, wasm: &str, css: &str) -> Pa
     let key = advies_components::i18n::Key::PlaygroundTitle;
     let intro = advies_components::i18n::Key::PlaygroundIntro;
     let dir = format!("{root}{playground_dir}");
+    // Every language: the playground has no page per language.
+    let noscript: String = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            let text = escape(advies_components::i18n::Key::PlaygroundNoScript.get(l));
+            format!("<p lang=\"{}\">{text}</p>\n", l.code())
+        })
+        .collect();
     let body = format!(
-        "<noscript>\n<p lang=\"nl\">De speelplaats werkt alleen met JavaScript. Zet JavaScript aan in je browser.</p>\n\
-         <p lang=\"en\">The playground needs JavaScript. Please turn on JavaScript in your browser.</p>\n</noscript>\n\
+        "<noscript>\n{noscript}</noscript>\n\
          <script type=\"module\">import init from '{dir}{glue}'; init({{ module_or_path: '{dir}{wasm}' }});</script>"
     );
     Page {

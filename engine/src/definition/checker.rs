@@ -55,7 +55,13 @@ impl Checker<'_, '_> {
         for tag in t.unknown_tags() {
             let mut at = path.to_vec();
             at.push(tag);
-            let known = crate::text::Lang::CODES.join("`, `");
+            let known =
+                crate::text::Lang::CODES
+                    .iter()
+                    .fold(String::new(), |list, code| match list.is_empty() {
+                        true => code.to_string(),
+                        false => list + "`, `" + code,
+                    });
             self.err(
                 &at,
                 format!("`{tag}` is not a language of this build"),

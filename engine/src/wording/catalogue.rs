@@ -6,21 +6,24 @@
 
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
-/// A template with each `{name}` in `names` replaced by the value at the same place.
-/// The build has checked the template's placeholders, so every name is known.
-fn fill(template: &str, names: &[&str], values: &[&str]) -> String {
+/// Where a value goes in a generated template: this character, then a letter for which
+/// value (`a` the first). build.rs writes each `{name}` so, in the order of the function's
+/// arguments.
+const MARK: char = '\u{1}';
+
+/// A generated template with its values in place.
+fn fill(template: &str, values: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let close = after.find('}').unwrap_or(after.len());
-        if let Some(k) = names.iter().position(|n| *n == &after[..close]) {
-            out.push_str(values[k]);
-        }
-        rest = after.get(close + 1..).unwrap_or("");
+    let mut parts = template.split(MARK);
+    out.push_str(parts.next().unwrap_or(""));
+    for part in parts {
+        let mut rest = part.chars();
+        let which = rest
+            .next()
+            .map_or(usize::MAX, |c| (c as usize).wrapping_sub('a' as usize));
+        out.push_str(values.get(which).copied().unwrap_or(""));
+        out.push_str(rest.as_str());
     }
-    out.push_str(rest);
     out
 }
 
@@ -31,14 +34,24 @@ mod tests {
     #[test]
     fn fill_puts_each_value_in_its_place() {
         assert_eq!(
-            fill(
-                "Bij {value} past {option} beter ({value}).",
-                &["value", "option"],
-                &["11", "RET"]
-            ),
+            fill("Bij \u{1}a past \u{1}b beter (\u{1}a).", &["11", "RET"]),
             "Bij 11 past RET beter (11)."
         );
-        assert_eq!(fill("Geen plek", &[], &[]), "Geen plek");
+        assert_eq!(fill("Geen plek", &[]), "Geen plek");
+        assert_eq!(fill("\u{1}a", &["alleen"]), "alleen");
+    }
+
+    #[test]
+    fn a_sentence_takes_its_values_in_the_order_of_its_arguments() {
+        // en puts {option} before {value}; the arguments stay in nl's order.
+        assert_eq!(
+            advice_tipping_more(Lang::Nl, "11 ritten", "RET"),
+            "Bij 11 ritten of meer past RET beter."
+        );
+        assert_eq!(
+            advice_tipping_more(Lang::En, "11 trips", "RET"),
+            "At 11 trips or more, RET fits better."
+        );
     }
 
     #[test]

@@ -265,10 +265,10 @@ fn solidity_sentence(an: &Analysis, lang: Lang) -> String {
 /// change.
 fn tipping_sentences(advisor: &Advisor, ev: &Evaluation, an: &Analysis, lang: Lang) -> Vec<String> {
     let cheaper = cost_only(advisor, ev);
-    let mut items: Vec<(f64, String)> = (0..advisor.inputs.len())
-        .filter(|&i| ev.visible[i])
-        .flat_map(|i| input_tipping(advisor, ev, an, i, cheaper, lang))
-        .collect();
+    let mut items: Vec<(f64, String)> = Vec::new();
+    for i in (0..advisor.inputs.len()).filter(|&i| ev.visible[i]) {
+        items.extend(input_tipping(advisor, ev, an, i, cheaper, lang));
+    }
     items.extend(weight_tipping(advisor, an, lang));
     items.sort_by(|a, b| a.0.total_cmp(&b.0));
     items
