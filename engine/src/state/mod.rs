@@ -87,7 +87,6 @@
 
 mod codec;
 mod list;
-mod messages;
 mod repair;
 
 use crate::advisor::Advisor;

@@ -72,23 +72,29 @@ impl Lang {
 
 /// A text in each language, keyed by language tag: `{ nl = "...", en = "..." }`.
 /// Validation demands every language of the catalogue where a text is required.
+// Kept as a short list of (tag, text) in the order written: two or three entries need no
+// map, and the wasm then holds no map code.
 #[derive(Clone, Debug, Default, JsonSchema)]
 #[schemars(transparent)]
 pub struct Text(
     #[schemars(
+        with = "BTreeMap<String, String>",
         extend("propertyNames" = { "enum": Lang::CODES }),
         description = "The text per language tag (`nl`, `en`): every language of the catalogue."
     )]
-    BTreeMap<String, String>,
+    Vec<(String, String)>,
 );
 
 /// Equal when they say the same in every language: `{ nl = "", en = "" }` equals `{}`.
 impl PartialEq for Text {
     fn eq(&self, other: &Text) -> bool {
-        fn given(t: &Text) -> impl Iterator<Item = (&String, &String)> {
-            t.0.iter().filter(|(_, v)| !v.is_empty())
-        }
-        given(self).eq(given(other))
+        let given = |t: &Text| t.0.iter().filter(|(_, v)| !v.is_empty()).count();
+        given(self) == given(other)
+            && self
+                .0
+                .iter()
+                .filter(|(_, v)| !v.is_empty())
+                .all(|(tag, v)| other.tagged(tag) == Some(v.as_str()))
     }
 }
 
@@ -104,7 +110,7 @@ impl Serialize for Text {
             map.serialize_entry(lang.code(), self.raw(lang).unwrap_or(""))?;
         }
         for tag in self.unknown_tags() {
-            map.serialize_entry(tag, &self.0[tag])?;
+            map.serialize_entry(tag, self.tagged(tag).unwrap_or(""))?;
         }
         map.end()
     }
@@ -122,11 +128,11 @@ impl<'de> Deserialize<'de> for Text {
                 f.write_str("struct Text")
             }
             fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Text, M::Error> {
-                let mut texts = BTreeMap::new();
+                let mut texts = Text::default();
                 while let Some((tag, text)) = map.next_entry::<String, String>()? {
-                    texts.insert(tag, text);
+                    texts.set(tag, text);
                 }
-                Ok(Text(texts))
+                Ok(texts)
             }
         }
         deserializer.deserialize_map(Texts)
@@ -136,10 +142,23 @@ impl<'de> Deserialize<'de> for Text {
 impl Text {
     /// A text in Dutch and English.
     pub fn new(nl: impl Into<String>, en: impl Into<String>) -> Text {
-        let mut texts = BTreeMap::new();
-        texts.insert("nl".to_string(), nl.into());
-        texts.insert("en".to_string(), en.into());
-        Text(texts)
+        Text(vec![("nl".into(), nl.into()), ("en".into(), en.into())])
+    }
+
+    /// Sets the text for `tag` (a second text for the same tag replaces the first).
+    fn set(&mut self, tag: String, text: String) {
+        match self.0.iter_mut().find(|(t, _)| *t == tag) {
+            Some((_, old)) => *old = text,
+            None => self.0.push((tag, text)),
+        }
+    }
+
+    /// The text for language tag `tag`, if any.
+    fn tagged(&self, tag: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(t, _)| t == tag)
+            .map(|(_, text)| text.as_str())
     }
 
     /// The text in `lang`; when that is empty, the default language's, then any other.
@@ -153,12 +172,12 @@ impl Text {
 
     /// The text exactly as written for `lang`, if any.
     pub fn raw(&self, lang: Lang) -> Option<&str> {
-        self.0.get(lang.code()).map(String::as_str)
+        self.tagged(lang.code())
     }
 
     /// True if no language has text.
     pub fn is_empty(&self) -> bool {
-        self.0.values().all(|t| t.trim().is_empty())
+        self.0.iter().all(|(_, t)| t.trim().is_empty())
     }
 
     /// The languages of the catalogue that a definition must have ([`Lang::required`]) and
@@ -173,8 +192,8 @@ impl Text {
     /// The language tags that are not languages of the catalogue (`de` in a build without it).
     pub fn unknown_tags(&self) -> impl Iterator<Item = &str> {
         self.0
-            .keys()
-            .map(String::as_str)
+            .iter()
+            .map(|(tag, _)| tag.as_str())
             .filter(|tag| !Lang::CODES.contains(tag))
     }
 }

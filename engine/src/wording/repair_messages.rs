@@ -5,13 +5,13 @@
 
 use std::cmp::Ordering;
 
-use super::{DecodeError, MAX_NAME_CHARS, NameError, Problem, Source};
 use crate::advisor::Advisor;
 use crate::catalogue::{self as cat, Key};
 use crate::explain::{self, capitalise};
 use crate::format;
 use crate::model::InputKind;
 use crate::scenarios::MAX_PERIOD_MONTHS;
+use crate::state::{DecodeError, MAX_NAME_CHARS, NameError, Problem, Source};
 use crate::text::Lang;
 use crate::weights::WEIGHT_MAX;
 
