@@ -1,7 +1,8 @@
 //! The `shape` tier: no Rust file of ours is longer than [`MAX_FILE_LINES`] before its tests,
 //! and no function longer than [`MAX_FN_LINES`], so each thing keeps a place a reader can
 //! take in. Counted from the text (comments and string literals blanked, braces matched),
-//! which is exact enough for code that `cargo fmt` has laid out.
+//! which is exact enough for code that `cargo fmt` has laid out. Also: every file that
+//! matches on the input kinds is in ARCHITECTURE.md's list of them ([`KINDS_SECTION`]).
 
 use crate::exec::Result;
 use std::fs;
@@ -21,6 +22,9 @@ const ROOTS: [&str; 6] = [
     "fuzz/src",
 ];
 
+/// The section of ARCHITECTURE.md that lists every place that knows the input kinds.
+const KINDS_SECTION: &str = "## Adding an input kind";
+
 /// Fails with every file and function over its limit, in the repository at the current
 /// directory.
 pub fn check() -> Result {
@@ -36,6 +40,7 @@ fn check_in(repo: &Path) -> Result {
     for file in &files {
         let text = fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
         over.extend(problems(&file.display().to_string(), &text));
+        over.extend(unlisted_kind_match(repo, file, &text)?);
     }
     if over.is_empty() {
         println!(
@@ -49,6 +54,35 @@ fn check_in(repo: &Path) -> Result {
         over.join("\n  ")
     )
     .into())
+}
+
+/// `file` (engine or components) matches on `InputKind` before its tests, but the list in
+/// ARCHITECTURE.md does not name it: a new kind would then miss this place.
+fn unlisted_kind_match(repo: &Path, file: &Path, text: &str) -> Result<Option<String>> {
+    let before_tests = text.split("#[cfg(test)]").next().unwrap_or("");
+    let path = file
+        .strip_prefix(repo)
+        .unwrap_or(file)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let listed_as = match path.strip_prefix("engine/src/") {
+        Some(inside) => inside.to_string(),
+        None if path.starts_with("components/src/") => path.clone(),
+        None => return Ok(None),
+    };
+    if !before_tests.contains("InputKind::") || listed_as == "definition/model.rs" {
+        return Ok(None);
+    }
+    let architecture = repo.join("ARCHITECTURE.md");
+    let doc = fs::read_to_string(&architecture)
+        .map_err(|e| format!("{}: {e}", architecture.display()))?;
+    let section = doc
+        .split_once(KINDS_SECTION)
+        .map(|(_, rest)| rest.split("\n## ").next().unwrap_or(""))
+        .unwrap_or("");
+    Ok((!section.contains(&listed_as)).then(|| {
+        format!("{path}: matches on InputKind; name it in ARCHITECTURE.md, \"{KINDS_SECTION}\"")
+    }))
 }
 
 /// What is too long in one file's `text`, each as `path:line: ...`.
