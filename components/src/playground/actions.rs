@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys;
 
-use super::editor::{Editing, Tab};
+use super::editing::{Editing, Tab};
 use super::{CASES_FILE, FILE, MAX_LINK_CHARS, proto_fragment, stored_rows};
 use crate::handover::this_page_with;
 use crate::i18n::{self, Key, t};

@@ -6,18 +6,8 @@ use leptos::html::{Pre, Textarea};
 use leptos::prelude::*;
 use leptos::web_sys;
 
-use super::editor::{Editing, Tab};
+use super::editing::{Editing, Tab};
 use crate::i18n::{Key, t};
-
-/// The UTF-16 offset (what a textarea's selection counts) of byte offset `byte` in `text`.
-pub(super) fn utf16_offset(text: &str, byte: usize) -> u32 {
-    let byte = byte.min(text.len());
-    let byte = (0..=byte)
-        .rev()
-        .find(|b| text.is_char_boundary(*b))
-        .unwrap_or(0);
-    text[..byte].encode_utf16().count() as u32
-}
 
 /// Tab inserts two spaces; Escape first, then Tab, leaves the editor (no keyboard trap).
 fn on_keydown(
@@ -108,21 +98,5 @@ pub(super) fn CodeArea(
                 prop:value=initial
             ></textarea>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn textarea_offsets_count_utf16_units() {
-        let text = "a€b\n😀c";
-        assert_eq!(utf16_offset(text, 0), 0);
-        assert_eq!(utf16_offset(text, 1), 1);
-        assert_eq!(utf16_offset(text, 4), 2); // after the euro sign (3 bytes, 1 unit)
-        assert_eq!(utf16_offset(text, 2), 1); // inside the euro sign: its start
-        assert_eq!(utf16_offset(text, 10), 6); // after the emoji (4 bytes, 2 units)
-        assert_eq!(utf16_offset(text, 999), 7);
     }
 }

@@ -1,78 +1,18 @@
 //! The playground's editor page: the two files in tabs, the messages, the actions and the live
-//! preview. [`Editing`] holds what its parts share.
+//! preview. What its parts share is in `editing.rs`.
 
-use std::sync::Arc;
-
-use advies_engine::cases::CaseResult;
-use advies_engine::{Advisor, Diagnostics, Lang};
-use leptos::html::Textarea;
+use advies_engine::Lang;
 use leptos::prelude::*;
 
 use super::actions::{CaseResults, LinkView, actions};
-use super::code_area::{CodeArea, utf16_offset};
+use super::code_area::CodeArea;
+use super::editing::{Editing, Tab};
 use super::messages::Messages;
 use super::start_from::start_from;
 use super::{Source, parse};
 use crate::i18n::{Key, t};
 use crate::page::AdvisorView;
 use crate::state::AdvisorState;
-
-/// The two files in the editor.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Tab {
-    Definition,
-    Cases,
-}
-
-/// What the editor's parts share: the texts, the parsed definition, the textareas and the
-/// results of the actions.
-#[derive(Clone, Copy)]
-pub(super) struct Editing {
-    /// The definition's text.
-    pub text: RwSignal<String>,
-    /// The cases' text.
-    pub cases_text: RwSignal<String>,
-    /// The file shown.
-    pub tab: RwSignal<Tab>,
-    pub parsed: Memo<Result<Arc<Advisor>, Diagnostics>>,
-    /// The last definition without errors: the preview keeps showing it while the text has
-    /// errors.
-    pub last_good: RwSignal<Option<Arc<Advisor>>>,
-    pub editor: NodeRef<Textarea>,
-    pub cases_editor: NodeRef<Textarea>,
-    /// Escape was the last key in a textarea (then Tab leaves it: no keyboard trap).
-    pub escape_pressed: StoredValue<bool>,
-    pub case_results: RwSignal<Option<Result<Vec<CaseResult>, Diagnostics>>>,
-    /// The prototype link made last (`Err`: too long).
-    pub link: RwSignal<Option<Result<String, ()>>>,
-}
-
-impl Editing {
-    /// A file's text and textarea.
-    pub fn file(self, which: Tab) -> (RwSignal<String>, NodeRef<Textarea>) {
-        match which {
-            Tab::Definition => (self.text, self.editor),
-            Tab::Cases => (self.cases_text, self.cases_editor),
-        }
-    }
-
-    /// A message's place: focus the editor with the cursor there.
-    pub fn go_to(self, which: Tab, span: (usize, usize)) {
-        self.tab.set(which);
-        let (signal, target) = self.file(which);
-        request_animation_frame(move || {
-            if let Some(area) = target.get_untracked() {
-                let value = signal.get_untracked();
-                let (from, to) = (
-                    utf16_offset(&value, span.0),
-                    utf16_offset(&value, span.1.max(span.0)),
-                );
-                let _ = area.focus();
-                let _ = area.set_selection_range(from, to);
-            }
-        });
-    }
-}
 
 /// The editor, the messages, the cases and the preview.
 #[component]

@@ -4,7 +4,7 @@
 use advies_engine::{Advisor, Diagnostics, Lang};
 use leptos::prelude::*;
 
-use super::editor::{Editing, Tab};
+use super::editing::{Editing, Tab};
 use crate::i18n::{self, Key, t};
 
 /// The warnings of a valid definition (the engine's words, `warning: ` in front), each a

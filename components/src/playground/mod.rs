@@ -9,6 +9,7 @@
 
 mod actions;
 mod code_area;
+mod editing;
 mod editor;
 mod messages;
 mod reflection;

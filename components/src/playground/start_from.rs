@@ -4,7 +4,7 @@
 use advies_engine::{Advisor, Lang};
 use leptos::prelude::*;
 
-use super::editor::Editing;
+use super::editing::Editing;
 use super::{FILE, Source, TEMPLATE, TEMPLATE_CASES};
 use crate::i18n::{self, Key, t};
 
