@@ -127,6 +127,14 @@ fn cargo_tool(program: &str, krate: &str, version: &str, minutes: u32, locked: b
     exec::run(&mut install)
 }
 
+/// cargo-deny, for the `licences` tier of `cargo xtask test` only (not part of `setup`).
+pub const CARGO_DENY_VERSION: &str = "0.20.2";
+
+/// Installs cargo-deny at [`CARGO_DENY_VERSION`] unless it is there.
+pub fn cargo_deny() -> Result {
+    cargo_tool("cargo-deny", "cargo-deny", CARGO_DENY_VERSION, 4, true)
+}
+
 /// cargo-fuzz, for `cargo xtask fuzz` and the `fuzz` tier of `cargo xtask test` only (not
 /// part of `setup`: nothing else needs it).
 pub const CARGO_FUZZ_VERSION: &str = "0.13.2";

@@ -77,7 +77,7 @@ enum Outcome {
     Skipped(&'static str),
 }
 
-const TIERS: [Tier; 9] = [
+const TIERS: [Tier; 10] = [
     Tier {
         name: "fmt",
         what: "formatting (cargo fmt --check)",
@@ -92,6 +92,11 @@ const TIERS: [Tier; 9] = [
         name: "shape",
         what: "no file over 1,000 lines before its tests, no function over 200 lines",
         step: shape,
+    },
+    Tier {
+        name: "licences",
+        what: "every dependency's licence allowed with our EUPL-1.2 (cargo deny, deny.toml)",
+        step: licences,
     },
     Tier {
         name: "test",
@@ -220,6 +225,17 @@ fn native_tests() -> Result<Outcome> {
     }
     run(&mut test)?;
     crate::third_language::check()?;
+    Ok(Outcome::Passed)
+}
+
+/// `cargo deny check licenses`, offline: it reads the licences from Cargo's metadata and
+/// needs no advisory database.
+fn licences() -> Result<Outcome> {
+    crate::setup::cargo_deny()?;
+    run(&mut cmd(
+        "cargo",
+        &["deny", "--offline", "check", "licenses"],
+    ))?;
     Ok(Outcome::Passed)
 }
 
