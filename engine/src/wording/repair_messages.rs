@@ -15,6 +15,9 @@ use crate::state::{DecodeError, MAX_NAME_CHARS, NameError, Problem, Source};
 use crate::text::Lang;
 use crate::weights::WEIGHT_MAX;
 
+/// A catalogue sentence about an answer that was not used: (lang, question, answer, default).
+type SourceSentence = fn(Lang, &str, &str, &str) -> String;
+
 impl NameError {
     /// One or two plain sentences for the citizen, in `lang`.
     pub fn message(self, lang: Lang) -> String {
@@ -179,22 +182,37 @@ impl<'a> Words<'a> {
 
     /// A choice the question does not have (one sentence per source: Dutch leaves it out).
     fn not_a_choice(&self, input: &str, text: &str) -> String {
-        let sentence = match self.source {
-            Source::Link => cat::link_not_a_choice_from_link,
-            Source::Device => cat::link_not_a_choice_from_device,
-            Source::Website => cat::link_not_a_choice_from_website,
-        };
-        let (advisor, lang) = (self.advisor, self.lang);
-        let question = input_label(advisor, input, lang);
-        sentence(lang, &question, text, &default_text(advisor, input, lang))
+        self.answer_not_used(
+            [
+                cat::link_not_a_choice_from_link,
+                cat::link_not_a_choice_from_device,
+                cat::link_not_a_choice_from_website,
+            ],
+            input,
+            text,
+        )
     }
 
     /// An answer that cannot be read (one sentence per source, as [`Words::not_a_choice`]).
     fn bad_answer(&self, input: &str, text: &str) -> String {
+        self.answer_not_used(
+            [
+                cat::link_bad_answer_from_link,
+                cat::link_bad_answer_from_device,
+                cat::link_bad_answer_from_website,
+            ],
+            input,
+            text,
+        )
+    }
+
+    /// An answer `text` to `input` that was not used, in the sentence for this source (link,
+    /// device, website), with the question and the default answer that took its place.
+    fn answer_not_used(&self, sentences: [SourceSentence; 3], input: &str, text: &str) -> String {
         let sentence = match self.source {
-            Source::Link => cat::link_bad_answer_from_link,
-            Source::Device => cat::link_bad_answer_from_device,
-            Source::Website => cat::link_bad_answer_from_website,
+            Source::Link => sentences[0],
+            Source::Device => sentences[1],
+            Source::Website => sentences[2],
         };
         let (advisor, lang) = (self.advisor, self.lang);
         let question = input_label(advisor, input, lang);
