@@ -13,7 +13,8 @@
 //!
 //! It also places the wasm builds (`assets.rs`): the app's files with the citizen's style sheet
 //! in `embed/<hash>/`, the playground's with its own in `playground/<hash>/` (`style.rs`), and the demo host pages in
-//! `embed/demo/`.
+//! `embed/demo/`, with a page per NL Design System theme (`theme_demos.rs`). The widget's
+//! tokens that follow such a theme come from `style/nl-design-system.toml` (`theme_map.rs`).
 //!
 //! Usage, from the repository's root: `advies-prerender <dist> <app files> <playground files>`,
 //! the two folders as `xtask/src/pipeline.rs` leaves them (wasm-bindgen's output and the
@@ -26,6 +27,8 @@ mod listing;
 mod pages;
 mod render;
 mod style;
+mod theme_demos;
+mod theme_map;
 mod widget;
 
 use std::path::Path;
@@ -70,11 +73,14 @@ fn run(dist: &Path, app_files: &Path, playground_files: &Path) -> Result<usize, 
     }
     let style_dir = Path::new(style::STYLE_DIR);
     style::check_all_bundled(style_dir)?;
-    let citizen_css = style::citizen().read(style_dir)?;
-    let playground_css = style::playground().read(style_dir)?;
+    let theme_map = theme_map::ThemeMap::read(Path::new("."))?;
+    let theme_tokens = theme_map.css();
+    let citizen_css = style::citizen().read(style_dir, &theme_tokens)?;
+    let playground_css = style::playground().read(style_dir, &theme_tokens)?;
     let app_dir = assets::place(app_files, citizen_css, CSS, dist, "embed")?;
     let playground_dir = assets::place(playground_files, playground_css, CSS, dist, "playground")?;
     let demos = assets::copy_all(Path::new(DEMO), &dist.join("embed/demo"))?;
+    let theme_demos = theme_demos::files(Path::new("."), &theme_map)?;
     let app = App {
         dir: &app_dir,
         glue: GLUE,
@@ -94,7 +100,8 @@ fn run(dist: &Path, app_files: &Path, playground_files: &Path) -> Result<usize, 
     let in_embed = app_dir
         .strip_prefix("embed/")
         .ok_or_else(|| format!("the app's folder `{app_dir}` must be under embed/"))?;
-    let (files, manifest) = widget::advisor_files(&advisors, &app, in_embed);
+    let (files, manifest) =
+        widget::advisor_files(&advisors, &app, in_embed, theme_map.contrast_checks());
     let source =
         std::fs::read_to_string(LOADER_SOURCE).map_err(|e| format!("{LOADER_SOURCE}: {e}"))?;
     let loader = widget::loader(&source, &manifest)?;
@@ -107,11 +114,15 @@ fn run(dist: &Path, app_files: &Path, playground_files: &Path) -> Result<usize, 
         write(&dist.join("embed").join(&file.path), &file.text)?;
         count += 1;
     }
+    for file in &theme_demos {
+        write(&dist.join("embed/demo").join(&file.path), &file.bytes)?;
+        count += 1;
+    }
     write(&dist.join("embed/advies-module.js"), &loader)?;
     Ok(count + 1 + demos)
 }
 
-fn write(path: &Path, text: &str) -> Result<(), String> {
+fn write(path: &Path, text: impl AsRef<[u8]>) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }

@@ -13,9 +13,12 @@ use std::path::{Path, PathBuf};
 /// The folder of the style files, from the repository's root.
 pub const STYLE_DIR: &str = "style";
 
+/// Our own tokens; the theme-following ones come right after it.
+const TOKENS: &str = "tokens.css";
+
 /// What a citizen's page (and the widget) gets, in cascade order.
 pub const CITIZEN: &[&str] = &[
-    "tokens.css",
+    TOKENS,
     "components/base.css",
     "components/buttons.css",
     "components/header.css",
@@ -64,8 +67,10 @@ pub fn playground() -> Bundle {
 }
 
 impl Bundle {
-    /// The files of `style_dir` in this bundle, concatenated (a newline between files).
-    pub fn read(&self, style_dir: &Path) -> Result<Vec<u8>, String> {
+    /// The files of `style_dir` in this bundle, concatenated (a newline between files), with
+    /// `theme_tokens` (the tokens that follow an NL Design System theme, from
+    /// [`crate::theme_map`]) right after `tokens.css`.
+    pub fn read(&self, style_dir: &Path, theme_tokens: &str) -> Result<Vec<u8>, String> {
         let mut out = Vec::new();
         for name in &self.0 {
             let path = style_dir.join(name);
@@ -74,6 +79,10 @@ impl Bundle {
                 out.push(b'\n');
             }
             out.extend_from_slice(&text);
+            if *name == TOKENS {
+                out.push(b'\n');
+                out.extend_from_slice(theme_tokens.as_bytes());
+            }
         }
         Ok(out)
     }
@@ -125,6 +134,12 @@ fn css_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
 mod tests {
     use super::*;
 
+    fn theme_tokens() -> String {
+        crate::theme_map::ThemeMap::read(&style_dir().join(".."))
+            .unwrap()
+            .css()
+    }
+
     fn style_dir() -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../..")
@@ -138,15 +153,16 @@ mod tests {
 
     #[test]
     fn the_playground_sheet_starts_with_the_citizen_sheet() {
-        let citizen = citizen().read(&style_dir()).unwrap();
-        let playground = playground().read(&style_dir()).unwrap();
+        let citizen = citizen().read(&style_dir(), &theme_tokens()).unwrap();
+        let playground = playground().read(&style_dir(), &theme_tokens()).unwrap();
         assert!(playground.len() > citizen.len());
         assert!(playground.starts_with(&citizen));
     }
 
     #[test]
     fn no_playground_rule_reaches_a_citizen() {
-        let citizen = String::from_utf8(citizen().read(&style_dir()).unwrap()).unwrap();
+        let citizen =
+            String::from_utf8(citizen().read(&style_dir(), &theme_tokens()).unwrap()).unwrap();
         assert!(!citizen.contains(".adv-playground"));
         assert!(!citizen.contains(".adv-reflection"));
         // Every custom property a component reads is declared: in tokens.css, or (a few, for

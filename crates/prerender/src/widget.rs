@@ -83,11 +83,14 @@ fn view_html(built_in: &BuiltIn, lang: Lang, compact: bool) -> String {
     })
 }
 
-/// Every advisor's files, and the manifest (JSON) that names them.
+/// Every advisor's files, and the manifest (JSON) that names them. `contrast` is the list of
+/// token pairs the loader keeps at WCAG 2.1 AA under a host's theme
+/// ([`crate::theme_map::ThemeMap::contrast_checks`]).
 pub fn advisor_files(
     advisors: &[BuiltIn],
     app: &App,
     app_dir_in_embed: &str,
+    contrast: serde_json::Value,
 ) -> (Vec<File>, String) {
     let mut files = Vec::new();
     let mut entries = serde_json::Map::new();
@@ -116,6 +119,7 @@ pub fn advisor_files(
         "css": app.css,
         "advisors": entries,
         "languages": loader_languages(),
+        "contrast": contrast,
     });
     (files, manifest.to_string())
 }
