@@ -19,6 +19,8 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub const E2E_DIR: &str = "tests/e2e";
+/// The NL Design System theme packages of the demo host pages (embed/themes/package.json).
+const THEMES_DIR: &str = "embed/themes";
 
 pub struct Scope {
     /// Also chromium and the end-to-end npm packages.
@@ -34,9 +36,10 @@ pub fn run(scope: Scope) -> Result {
     twiggy()?;
     wasm_opt()?;
     crates()?;
+    npm_packages(THEMES_DIR)?;
     if scope.browser {
         chromium()?;
-        e2e_packages()?;
+        npm_packages(E2E_DIR)?;
     }
     Ok(())
 }
@@ -303,19 +306,19 @@ fn is_root() -> bool {
     probe(&mut cmd("id", &["-u"])).as_deref() == Some("0")
 }
 
-/// `npm ci` in tests/e2e, unless node_modules was installed from this very lock file.
-fn e2e_packages() -> Result {
-    let lock = PathBuf::from(E2E_DIR).join("package-lock.json");
-    let stamp = PathBuf::from(E2E_DIR).join("node_modules/.xtask-installed-lock.json");
+/// `npm ci` in `dir`, unless node_modules was installed from this very lock file.
+fn npm_packages(dir: &str) -> Result {
+    let lock = PathBuf::from(dir).join("package-lock.json");
+    let stamp = PathBuf::from(dir).join("node_modules/.xtask-installed-lock.json");
     let wanted = fs::read(&lock).map_err(|err| format!("cannot read {}: {err}", lock.display()))?;
     if fs::read(&stamp).is_ok_and(|installed| installed == wanted) {
         done(&format!(
-            "npm packages in {E2E_DIR} up to date with package-lock.json"
+            "npm packages in {dir} up to date with package-lock.json"
         ));
         return Ok(());
     }
-    doing(&format!("installing npm packages in {E2E_DIR} (npm ci)"));
-    exec::run(cmd("npm", &["ci", "--no-audit", "--no-fund"]).current_dir(E2E_DIR))?;
+    doing(&format!("installing npm packages in {dir} (npm ci)"));
+    exec::run(cmd("npm", &["ci", "--no-audit", "--no-fund"]).current_dir(dir))?;
     fs::write(&stamp, wanted)
         .map_err(|err| format!("cannot write {}: {err}", stamp.display()).into())
 }
