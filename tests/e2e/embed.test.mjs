@@ -19,7 +19,7 @@ const DEMO = 'embed/demo/';
  * The widget's files: the loader (a name that stays), the app's files in a folder named after
  * their hash, and a built-in advisor's definition and views (their names carry a hash too).
  */
-const WIDGET_FILE = /^\/embed\/(advies-module\.js|[0-9a-f]{16}\/(adviesmodule\.js|adviesmodule_bg\.wasm|__wasm_split\.js|split_explore\.wasm|advies-module\.css)|advisors\/ret\.(nl|en|nl-compact|en-compact)?\.?[0-9a-f]{16}\.(json|html))$/;
+const WIDGET_FILE = /^\/embed\/(advies-module\.js|advies-contrast\.[0-9a-f]{16}\.js|[0-9a-f]{16}\/(adviesmodule\.js|adviesmodule_bg\.wasm|__wasm_split\.js|split_explore\.wasm|advies-module\.css)|advisors\/ret\.(nl|en|nl-compact|en-compact)?\.?[0-9a-f]{16}\.(json|html))$/;
 const FIRST_FILES = ['advies-module.js', 'adviesmodule.js', 'adviesmodule_bg.wasm', 'advies-module.css', 'split_explore.wasm'];
 
 const site = useSite();

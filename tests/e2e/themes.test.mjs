@@ -216,6 +216,51 @@ async function changeTripsByKeyboard(page) {
   );
 }
 
+describe('the contrast guard is fetched only where it is needed', () => {
+  const GUARD = /\/embed\/advies-contrast\.[0-9a-f]{16}\.js$/;
+
+  test('a host page without a theme or --adv-* values fetches no contrast guard', async () => {
+    const { context, page, errors } = await newPage(site.browser);
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    try {
+      await page.goto(`${site.server.url}embed/demo/csp.html`);
+      await page.locator('#widget [data-testid="best-option"]').waitFor({ timeout: 20_000 });
+      assert.deepEqual(requests.filter((u) => GUARD.test(u)), []);
+      assert.deepEqual(errors, [], errors.join('\n'));
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a contrast guard that cannot be fetched is named in the console; the widget still answers', async () => {
+    const rotterdam = themes.find((t) => t.id === 'rotterdam');
+    const { context, page, errors } = await newPage(site.browser);
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.route(GUARD, (route) => route.abort('failed'));
+    try {
+      await page.goto(`${site.server.url}embed/demo/${rotterdam.page}`);
+      await page.locator('#widget [data-testid="best-option"]').waitFor({ timeout: 20_000 });
+      await changeTripsByKeyboard(await focusTrips(page));
+      assert.ok(
+        warnings.some((w) => /advies-module: the contrast check could not be loaded .*the theme's colours apply unchecked/.test(w)),
+        warnings.join('\n'),
+      );
+      const unexpected = errors.filter((e) => !/advies-contrast/.test(e));
+      assert.deepEqual(unexpected, [], unexpected.join('\n'));
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** Focuses the number of trips in the widget; returns the page. */
+async function focusTrips(page) {
+  await page.locator('#widget #input-trips_per_week-number').focus();
+  return page;
+}
+
 describe('dark mode and forced colours', () => {
   const utrecht = themes.find((t) => t.dark);
 

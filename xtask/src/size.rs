@@ -94,7 +94,12 @@ fn app_dir(dist: &Path) -> Result<String> {
 /// The advisor's files under `embed/advisors/` whose names start with `prefix.` and end with
 /// `ext` after the hash.
 fn advisor_file(dist: &Path, prefix: &str, ext: &str) -> Result<String> {
-    let dir = dist.join("embed/advisors");
+    hashed_file(dist, "embed/advisors", prefix, ext)
+}
+
+/// The one `<prefix>.<16 hex>.<ext>` in `folder` (under dist/), as a path from dist/.
+fn hashed_file(dist: &Path, folder: &str, prefix: &str, ext: &str) -> Result<String> {
+    let dir = dist.join(folder);
     let found: Vec<String> = fs::read_dir(&dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -105,7 +110,7 @@ fn advisor_file(dist: &Path, prefix: &str, ext: &str) -> Result<String> {
         })
         .collect();
     match found.as_slice() {
-        [one] => Ok(format!("embed/advisors/{one}")),
+        [one] => Ok(format!("{folder}/{one}")),
         _ => Err(format!(
             "expected one {prefix}.<hash>{ext} in {}, found {found:?}",
             dir.display()
@@ -136,6 +141,8 @@ fn bundles(dist: &Path, app: &str) -> Result<Vec<Bundle>> {
     let json = m(&advisor_file(dist, ADVISOR, ".json")?)?;
     let widget_paint = vec![loader, view, css];
     let widget_load = [widget_paint.clone(), code, vec![json]].concat();
+    let guard = m(&hashed_file(dist, "embed", "advies-contrast", ".js")?)?;
+    let themed_load = [widget_load.clone(), vec![guard]].concat();
     Ok(vec![
         Bundle {
             name: "site",
@@ -147,9 +154,16 @@ fn bundles(dist: &Path, app: &str) -> Result<Vec<Bundle>> {
         Bundle {
             name: "widget",
             what: "one RET widget on a host page",
-            total: [widget_load.clone(), chunks].concat(),
-            first_paint: widget_paint,
+            total: [widget_load.clone(), chunks.clone()].concat(),
+            first_paint: widget_paint.clone(),
             first_load: widget_load,
+        },
+        Bundle {
+            name: "widget-themed",
+            what: "the same under an NL Design System theme, with the contrast guard",
+            total: [themed_load.clone(), chunks].concat(),
+            first_paint: widget_paint,
+            first_load: themed_load,
         },
     ])
 }

@@ -9,7 +9,8 @@
 //!   definition (JSON) inside, hydrated by the app;
 //! - `playground/index.html`: the playground's page (its own wasm);
 //! - `embed/advisors/`: each advisor as a hashed JSON file and its widget views, and
-//!   `embed/advies-module.js`, the loader with the manifest of those names.
+//!   `embed/advies-module.js`, the loader with the manifest of those names, and
+//!   `embed/advies-contrast.<hash>.js`, the contrast guard it fetches under a theme.
 //!
 //! It also places the wasm builds (`assets.rs`): the app's files with the citizen's style sheet
 //! in `embed/<hash>/`, the playground's with its own in `playground/<hash>/` (`style.rs`), and the demo host pages in
@@ -42,6 +43,7 @@ const CSS: &str = "advies-module.css";
 const PLAYGROUND_GLUE: &str = "playground.js";
 const PLAYGROUND_WASM: &str = "playground_bg.wasm";
 const LOADER_SOURCE: &str = "embed/advies-module.js";
+const GUARD_SOURCE: &str = "embed/advies-contrast.js";
 const DEMO: &str = "embed/demo";
 
 fn main() -> ExitCode {
@@ -100,8 +102,15 @@ fn run(dist: &Path, app_files: &Path, playground_files: &Path) -> Result<usize, 
     let in_embed = app_dir
         .strip_prefix("embed/")
         .ok_or_else(|| format!("the app's folder `{app_dir}` must be under embed/"))?;
-    let (files, manifest) =
-        widget::advisor_files(&advisors, &app, in_embed, theme_map.contrast_checks());
+    let guard_source =
+        std::fs::read_to_string(GUARD_SOURCE).map_err(|e| format!("{GUARD_SOURCE}: {e}"))?;
+    let guard = widget::contrast_guard(&guard_source, &theme_map.contrast_checks())?;
+    let contrast = serde_json::json!({
+        "module": guard.path,
+        "tokens": theme_map.contrast_tokens(),
+    });
+    let (mut files, manifest) = widget::advisor_files(&advisors, &app, in_embed, contrast);
+    files.push(guard);
     let source =
         std::fs::read_to_string(LOADER_SOURCE).map_err(|e| format!("{LOADER_SOURCE}: {e}"))?;
     let loader = widget::loader(&source, &manifest)?;

@@ -164,6 +164,23 @@ impl ThemeMap {
             .collect()
     }
 
+    /// Every token (without `--adv-`) in a contrast pair, either side: where a theme or the
+    /// host gives one of them another value than our own, the loader fetches the guard.
+    pub fn contrast_tokens(&self) -> Vec<String> {
+        let mut tokens: Vec<String> = Vec::new();
+        for (name, entry) in &self.0 {
+            let Some(contrast) = &entry.contrast else {
+                continue;
+            };
+            for token in std::iter::once(name).chain(&contrast.against) {
+                if !tokens.contains(token) {
+                    tokens.push(token.clone());
+                }
+            }
+        }
+        tokens
+    }
+
     /// For the e2e test of the theme pages: each of our tokens (`--adv-*`) and what it reads.
     pub fn reads(&self) -> serde_json::Value {
         self.0
@@ -271,6 +288,18 @@ mod tests {
         assert!(ratio.err().unwrap().contains("not a WCAG 2.1 AA ratio"));
         let typo = ThemeMap::parse("[a]\nread = []\nown = \"#000\"\n");
         assert!(typo.err().unwrap().starts_with("[a]: unknown field `read`"));
+    }
+
+    #[test]
+    fn the_loader_watches_every_token_of_a_contrast_pair_once() {
+        let map = ThemeMap::parse(
+            "[a]\nreads = []\nown = \"#000\"\ncontrast = { against = [\"b\", \"c\"], min = 4.5 }\n\
+             [b]\nreads = []\nown = \"#fff\"\n\
+             [c]\nreads = []\nown = \"#eee\"\n\
+             [d]\nreads = []\nown = \"#111\"\ncontrast = { against = [\"b\"], min = 3 }\n",
+        )
+        .unwrap();
+        assert_eq!(map.contrast_tokens(), ["a", "b", "c", "d"]);
     }
 
     #[test]

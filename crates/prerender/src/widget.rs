@@ -83,9 +83,10 @@ fn view_html(built_in: &BuiltIn, lang: Lang, compact: bool) -> String {
     })
 }
 
-/// Every advisor's files, and the manifest (JSON) that names them. `contrast` is the list of
-/// token pairs the loader keeps at WCAG 2.1 AA under a host's theme
-/// ([`crate::theme_map::ThemeMap::contrast_checks`]).
+/// Every advisor's files, and the manifest (JSON) that names them. `contrast` is
+/// `{module, tokens}`: the contrast guard's file, and the tokens (without `--adv-`) whose
+/// value, where a theme or the host changes it, makes the loader fetch that guard
+/// ([`contrast_guard`]).
 pub fn advisor_files(
     advisors: &[BuiltIn],
     app: &App,
@@ -124,6 +125,24 @@ pub fn advisor_files(
     (files, manifest.to_string())
 }
 
+/// The line of embed/advies-contrast.js where the build writes the contrast pairs.
+pub const CHECKS_LINE: &str = "const CHECKS = null; // written by the build (crates/prerender)";
+
+/// The contrast guard (embed/advies-contrast.js) with `checks` in place of [`CHECKS_LINE`],
+/// as a file named after its content (in embed/), so a host may cache it for a year.
+pub fn contrast_guard(source: &str, checks: &serde_json::Value) -> Result<File, String> {
+    if !source.contains(CHECKS_LINE) {
+        return Err(format!(
+            "embed/advies-contrast.js: the line `{CHECKS_LINE}` is missing; the build writes the contrast pairs there"
+        ));
+    }
+    let text = source.replace(CHECKS_LINE, &format!("const CHECKS = {checks};"));
+    Ok(File {
+        path: format!("advies-contrast.{}.js", content_hash(text.as_bytes())),
+        text,
+    })
+}
+
 /// The loader's source with the manifest in place of [`MANIFEST_LINE`].
 pub fn loader(source: &str, manifest: &str) -> Result<String, String> {
     if !source.contains(MANIFEST_LINE) {
@@ -132,4 +151,35 @@ pub fn loader(source: &str, manifest: &str) -> Result<String, String> {
         ));
     }
     Ok(source.replace(MANIFEST_LINE, &format!("const MANIFEST = {manifest};")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_contrast_guard_gets_its_pairs_and_a_name_after_its_content() {
+        let source = format!("export const x = 1;\n{CHECKS_LINE}\n");
+        let checks = serde_json::json!([{ "token": "--adv-color-link" }]);
+        let guard = contrast_guard(&source, &checks).unwrap();
+        assert!(
+            guard
+                .text
+                .contains(r#"const CHECKS = [{"token":"--adv-color-link"}];"#)
+        );
+        let hash = guard
+            .path
+            .strip_prefix("advies-contrast.")
+            .and_then(|rest| rest.strip_suffix(".js"))
+            .unwrap();
+        assert_eq!(hash, content_hash(guard.text.as_bytes()));
+    }
+
+    #[test]
+    fn a_contrast_guard_without_its_line_is_named() {
+        let Err(err) = contrast_guard("export const x = 1;\n", &serde_json::json!([])) else {
+            panic!("a guard without its line was accepted");
+        };
+        assert!(err.starts_with("embed/advies-contrast.js: the line `const CHECKS = null;"));
+    }
 }
