@@ -216,6 +216,36 @@ async function changeTripsByKeyboard(page) {
   );
 }
 
+describe("the host's own --adv-* values win over the theme", () => {
+  test("on a theme page, --adv-* on the element wins, and the guard keeps even a host value that falls short", async () => {
+    const rotterdam = themes.find((t) => t.id === 'rotterdam');
+    await onTheme(rotterdam, async (page) => {
+      const warned = page.waitForEvent('console', {
+        predicate: (m) => m.type() === 'warning' && m.text().includes('--adv-color-link has'),
+        timeout: 20_000,
+      });
+      // A purple of the host's own for buttons, and a link colour too light for text (2.2:1).
+      await page.addStyleTag({ content: 'advies-module { --adv-color-primary: #5a1d6e; --adv-color-link: #9a9a9a; }' });
+      // The guard runs again when the colour scheme changes; the host's values are there now.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.emulateMedia({ colorScheme: 'light' });
+      const warning = await warned;
+      assert.match(warning.text(), /set it on the host/);
+      const look = await page.evaluate(() => {
+        const root = document.getElementById('widget').shadowRoot;
+        return {
+          button: getComputedStyle(root.querySelector('.adv-button:not(.adv-button--secondary)')).backgroundColor,
+          link: getComputedStyle(root.querySelector('.adv-best__link .adv-link, a.adv-link')).color,
+          replaced: root.querySelector('.adv-host').dataset.contrastFallback ?? '',
+        };
+      });
+      assert.equal(look.button, 'rgb(90, 29, 110)');
+      assert.equal(look.link, 'rgb(154, 154, 154)');
+      assert.ok(!/--adv-color-(primary|link)\b/.test(look.replaced), `the host's values are kept (${look.replaced})`);
+    });
+  });
+});
+
 describe('the contrast guard is fetched only where it is needed', () => {
   const GUARD = /\/embed\/advies-contrast\.[0-9a-f]{16}\.js$/;
 
